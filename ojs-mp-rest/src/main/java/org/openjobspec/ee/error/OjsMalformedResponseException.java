@@ -1,0 +1,15 @@
+package org.openjobspec.ee.error;
+
+/** The server answered something that is not the expected JSON: not JSON, truncated, wrong types, empty (`OJS-CLI-0022`). */
+public class OjsMalformedResponseException extends OjsException {
+
+    private static final long serialVersionUID = 1L;
+
+    public OjsMalformedResponseException(ErrorInfo info) {
+        super(info);
+    }
+
+    public OjsMalformedResponseException(ErrorInfo info, Throwable cause) {
+        super(info, cause);
+    }
+}

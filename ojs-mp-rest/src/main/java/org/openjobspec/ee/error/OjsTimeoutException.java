@@ -1,0 +1,15 @@
+package org.openjobspec.ee.error;
+
+/** The server did not answer within the configured connect or read timeout (`OJS-CLI-0021`); retryable. */
+public class OjsTimeoutException extends OjsTransportException {
+
+    private static final long serialVersionUID = 1L;
+
+    public OjsTimeoutException(ErrorInfo info) {
+        super(info);
+    }
+
+    public OjsTimeoutException(ErrorInfo info, Throwable cause) {
+        super(info, cause);
+    }
+}
