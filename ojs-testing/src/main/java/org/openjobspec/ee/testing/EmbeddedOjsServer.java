@@ -1,0 +1,216 @@
+package org.openjobspec.ee.testing;
+
+import com.sun.net.httpserver.HttpServer;
+import org.openjobspec.ee.testing.server.HttpApi;
+import org.openjobspec.ee.testing.server.OjsState;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory OJS server speaking the HTTP binding of the Open Job Spec, for tests, examples and benchmarks.
+ * It listens on 127.0.0.1 only.
+ * <pre>{@code
+ * try (EmbeddedOjsServer ojs = EmbeddedOjsServer.start()) {
+ *     URI url = ojs.url();           // http://127.0.0.1:43127
+ *     ...
+ * }
+ * }</pre>
+ * The state (jobs, queues, crons, workflows, workers) lives in an {@link OjsState} separate from the HTTP
+ * listener, so a test can simulate an outage and a restart with the data intact:
+ * <pre>{@code
+ * int port = ojs.port();
+ * OjsState state = ojs.state();
+ * ojs.stop();                                   // port closed, all threads gone
+ * ... 10 s later ...
+ * ojs = EmbeddedOjsServer.builder().port(port).state(state).start();
+ * }</pre>
+ * While stopped, no timers run; on restart overdue retries, leases and cron runs are processed at once.
+ */
+public final class EmbeddedOjsServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(EmbeddedOjsServer.class.getName());
+    private static final AtomicInteger SERVERS = new AtomicInteger();
+
+    private final OjsState state;
+    private final HttpServer http;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService timer;
+    private final URI url;
+    private volatile boolean stopped;
+
+    private EmbeddedOjsServer(Builder b) {
+        this.state = b.state != null ? b.state : new OjsState();
+        int id = SERVERS.incrementAndGet();
+        HttpApi api = new HttpApi(state, b.authToken, b.sseHeartbeat.toMillis(), () -> stopped);
+        try {
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 512);
+        } catch (IOException e) {
+            throw new UncheckedIOException("OJS-SRV-0801: cannot listen on 127.0.0.1:" + b.port
+                    + " (" + e.getMessage() + "); pick another port or 0 for a free one", e);
+        }
+        // Bounded: SSE streams hold a thread each; beyond the cap the dispatcher serves the request itself.
+        workers = new ThreadPoolExecutor(4, b.maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                named("ojs-server-" + id + "-http-"), new ThreadPoolExecutor.CallerRunsPolicy());
+        workers.allowCoreThreadTimeOut(true);
+        http.setExecutor(workers);
+        http.createContext("/", api);
+        http.start();
+        url = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+        api.baseUrl(url.toString());
+        timer = Executors.newSingleThreadScheduledExecutor(named("ojs-server-" + id + "-timer-"));
+        long tick = b.tick.toMillis();
+        timer.scheduleWithFixedDelay(this::tick, 0, tick, TimeUnit.MILLISECONDS);
+        LOG.log(System.Logger.Level.DEBUG, "OJS server listening on {0}", url);
+    }
+
+    private void tick() {
+        try {
+            state.tick(System.currentTimeMillis());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "OJS-SRV-0802: timer tick failed", e);
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Starts a server on 127.0.0.1 and a free port, with a fresh state and no authentication. */
+    public static EmbeddedOjsServer start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Base URL without trailing slash, e.g. {@code http://127.0.0.1:43127}. */
+    public URI url() {
+        return url;
+    }
+
+    public int port() {
+        return url.getPort();
+    }
+
+    /** The in-memory state; hand it to a new server on the same port to simulate a restart. */
+    public OjsState state() {
+        return state;
+    }
+
+    /** Drops all jobs, queues, crons, workflows and workers (for use between tests). */
+    public void reset() {
+        state.reset();
+    }
+
+    public boolean isRunning() {
+        return !stopped;
+    }
+
+    /** Closes the port, ends SSE streams and waits until every thread of this server has finished. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        timer.shutdownNow();
+        state.closeStreams();
+        http.stop(0);
+        workers.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.log(System.Logger.Level.DEBUG, "OJS server on {0} stopped", url);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedOjsServer[" + url + (stopped ? ", stopped" : "") + "]";
+    }
+
+    /** Options for {@link EmbeddedOjsServer}. */
+    public static final class Builder {
+        private int port;
+        private String authToken;
+        private OjsState state;
+        private Duration tick = Duration.ofMillis(50);
+        private Duration sseHeartbeat = Duration.ofSeconds(15);
+        private int maxThreads = 256;
+
+        private Builder() {
+        }
+
+        /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("OJS-SRV-0803: port must be 0-65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Require {@code Authorization: Bearer <token>} on every endpoint except health. Off when null. */
+        public Builder authToken(String token) {
+            this.authToken = token == null || token.isBlank() ? null : token;
+            return this;
+        }
+
+        /** Serve an existing state (e.g. of a stopped server) instead of a fresh one. */
+        public Builder state(OjsState state) {
+            this.state = state;
+            return this;
+        }
+
+        /** How often timers run (scheduled/retry promotion, leases, timeouts, TTL, cron). Default 50 ms. */
+        public Builder tick(Duration tick) {
+            if (tick.isNegative() || tick.isZero()) {
+                throw new IllegalArgumentException("OJS-SRV-0804: tick must be positive");
+            }
+            this.tick = tick;
+            return this;
+        }
+
+        /** Interval of {@code :heartbeat} comments on SSE streams. Default 15 s, as the spec requires. */
+        public Builder sseHeartbeat(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("OJS-SRV-0805: sseHeartbeat must be positive");
+            }
+            this.sseHeartbeat = interval;
+            return this;
+        }
+
+        /** Upper bound of HTTP worker threads (each open SSE stream holds one). Default 256. */
+        public Builder maxThreads(int max) {
+            this.maxThreads = Math.max(4, max);
+            return this;
+        }
+
+        public EmbeddedOjsServer start() {
+            return new EmbeddedOjsServer(this);
+        }
+    }
+}

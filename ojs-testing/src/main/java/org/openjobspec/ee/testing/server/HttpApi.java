@@ -1,0 +1,652 @@
+package org.openjobspec.ee.testing.server;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/** The OJS HTTP binding (protocol digest §1-§2) over {@link OjsState}, for the JDK's HttpServer. */
+public final class HttpApi implements HttpHandler {
+    public static final String CONTENT_TYPE = "application/openjobspec+json";
+    private static final System.Logger LOG = System.getLogger(HttpApi.class.getName());
+    private static final int MAX_BODY = 1 << 20;
+    private static final String DOCS = "https://openjobspec.org/spec/ojs-http-binding";
+
+    private final OjsState state;
+    private final String authToken;
+    private final long sseHeartbeatMs;
+    private final BooleanSupplier stopping;
+    private final long startedAt = System.currentTimeMillis();
+    private volatile String baseUrl = "";
+
+    public HttpApi(OjsState state, String authToken, long sseHeartbeatMs, BooleanSupplier stopping) {
+        this.state = state;
+        this.authToken = authToken;
+        this.sseHeartbeatMs = sseHeartbeatMs;
+        this.stopping = stopping;
+    }
+
+    public void baseUrl(String url) {
+        this.baseUrl = url;
+    }
+
+    private record Response(int status, JsonValue body, Map<String, String> headers) {
+        static Response ok(JsonValue body) {
+            return new Response(200, body, Map.of());
+        }
+    }
+
+    /** Thrown by an SSE handler after it has written the whole response itself. */
+    private static final class AlreadySent extends RuntimeException {
+        AlreadySent() {
+            super(null, null, false, false);
+        }
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        String requestId = ex.getRequestHeaders().getFirst("X-Request-Id");
+        if (requestId == null || requestId.isBlank() || requestId.length() > 200) {
+            requestId = "req_" + Ids.uuidV7();
+        }
+        Headers out = ex.getResponseHeaders();
+        out.set("OJS-Version", "1.0");
+        out.set("X-Request-Id", requestId);
+        Response r;
+        try {
+            r = route(ex);
+        } catch (AlreadySent sent) {
+            ex.close();
+            return;
+        } catch (ApiException e) {
+            r = error(e, requestId);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "OJS-SRV-0900: unexpected error on " + ex.getRequestMethod() + " "
+                    + ex.getRequestURI().getPath(), e);
+            r = error(new ApiException(500, "internal_error", null, "OJS-SRV-0900: Internal server error: " + e,
+                    "This is a bug in the embedded server; please report it with the request.", null, true),
+                    requestId);
+        }
+        send(ex, r);
+    }
+
+    private static void send(HttpExchange ex, Response r) throws IOException {
+        try {
+            r.headers().forEach(ex.getResponseHeaders()::set);
+            if (r.body() == null) {
+                ex.sendResponseHeaders(r.status(), -1);
+                return;
+            }
+            byte[] bytes = Json.write(r.body()).getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+            ex.sendResponseHeaders(r.status(), bytes.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(bytes);
+            }
+        } finally {
+            ex.close();
+        }
+    }
+
+    private static Response error(ApiException e, String requestId) {
+        JsonObjectBuilder err = Json.obj().add("code", e.code());
+        if (e.type() != null) {
+            err.add("type", e.type());
+        }
+        err.add("message", e.getMessage()).add("retryable", e.retryable());
+        if (e.details() != null) {
+            err.add("details", e.details());
+        }
+        err.add("request_id", requestId);
+        if (e.hint() != null) {
+            err.add("hint", e.hint());
+        }
+        err.add("docs_url", DOCS);
+        Map<String, String> headers = new HashMap<>();
+        if (e.status() == 401) {
+            headers.put("WWW-Authenticate", "Bearer");
+        }
+        return new Response(e.status(), Json.obj().add("error", err).build(), headers);
+    }
+
+    // ------------------------------------------------------------------ routing
+
+    private Response route(HttpExchange ex) throws IOException {
+        String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+        String path = ex.getRequestURI().getRawPath();
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        String[] seg = segments(path);
+        if (!path.equals("/ojs/v1/health")) {
+            checkAuth(ex);
+        }
+        checkVersion(ex);
+        Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+        long now = System.currentTimeMillis();
+
+        if (path.equals("/ojs/manifest")) {
+            allow(method, "GET");
+            return Response.ok(manifest());
+        }
+        if (seg.length < 3 || !seg[0].equals("ojs") || !seg[1].equals("v1")) {
+            throw unknownRoute(method, path);
+        }
+        String area = seg[2];
+        int n = seg.length;
+        switch (area) {
+            case "health" -> {
+                if (n == 3) {
+                    allow(method, "GET");
+                    return Response.ok(health());
+                }
+            }
+            case "jobs" -> {
+                if (n == 3) {
+                    allow(method, "POST");
+                    EnqueueRequest req = EnqueueRequest.parse(body(ex), now, "");
+                    OjsState.Pushed p = state.enqueue(req, now);
+                    return new Response(p.created() ? 201 : 200, Json.obj().add("job", p.job()).build(),
+                            p.created() ? Map.of("Location", "/ojs/v1/jobs/" + p.id()) : Map.of());
+                }
+                if (n == 4 && seg[3].equals("batch")) {
+                    allow(method, "POST");
+                    return new Response(201, batch(body(ex), now), Map.of());
+                }
+                if (n == 4) {
+                    allow(method, "GET", "DELETE");
+                    return Response.ok(method.equals("GET") ? state.get(seg[3]) : state.cancel(seg[3], now));
+                }
+                if (n == 5 && seg[4].equals("events")) {
+                    allow(method, "GET");
+                    stream(ex, state.subscribeJob(seg[3], now));
+                }
+            }
+            case "workers" -> {
+                if (n == 4) {
+                    allow(method, "POST");
+                    JsonObject b = object(body(ex));
+                    return Response.ok(switch (seg[3]) {
+                        case "fetch" -> fetch(b, now);
+                        case "ack" -> state.ack(jobId(b), b.containsKey("result") ? b.get("result") : null, now);
+                        case "nack", "fail" -> nack(b, now);
+                        case "heartbeat", "beat" -> heartbeat(b, now);
+                        default -> throw unknownRoute(method, path);
+                    });
+                }
+            }
+            case "queues" -> {
+                if (n == 3) {
+                    allow(method, "GET");
+                    return Response.ok(state.listQueues());
+                }
+                if (n == 5) {
+                    String q = seg[3];
+                    switch (seg[4]) {
+                        case "stats" -> {
+                            allow(method, "GET");
+                            return Response.ok(state.queueStats(q, now));
+                        }
+                        case "pause", "resume" -> {
+                            allow(method, "POST");
+                            body(ex); // optional, ignored; still must be well-formed if sent
+                            EnqueueRequest.parseQueue(Json.str(q), "");
+                            return Response.ok(state.setPaused(q, seg[4].equals("pause"), now));
+                        }
+                        case "events" -> {
+                            allow(method, "GET");
+                            stream(ex, state.subscribeQueue(q));
+                        }
+                        default -> {
+                        }
+                    }
+                }
+            }
+            case "dead-letter" -> {
+                if (n == 3) {
+                    allow(method, "GET");
+                    int limit = intParam(query, "limit", 50, 1, 1000);
+                    int offset = intParam(query, "offset", 0, 0, Integer.MAX_VALUE);
+                    return Response.ok(state.listDeadLetter(query.get("queue"), limit, offset));
+                }
+                if (n == 4) {
+                    allow(method, "DELETE");
+                    return Response.ok(state.deleteDeadLetter(seg[3]));
+                }
+                if (n == 5 && seg[4].equals("retry")) {
+                    allow(method, "POST");
+                    body(ex);
+                    return Response.ok(state.retryDeadLetter(seg[3], now));
+                }
+            }
+            case "cron" -> {
+                if (n == 3) {
+                    allow(method, "GET", "POST");
+                    if (method.equals("GET")) {
+                        return Response.ok(state.listCrons());
+                    }
+                    OjsState.Pushed p = state.registerCron(object(body(ex)), now);
+                    return new Response(p.created() ? 201 : 200, p.job(), Map.of());
+                }
+                if (n == 4) {
+                    allow(method, "DELETE");
+                    return Response.ok(state.deleteCron(seg[3]));
+                }
+            }
+            case "workflows" -> {
+                if (n == 3) {
+                    allow(method, "POST");
+                    JsonObject wf = state.createWorkflow(object(body(ex)), now);
+                    return new Response(201, wf, Map.of("Location", "/ojs/v1/workflows/"
+                            + wf.getJsonObject("workflow").getString("id")));
+                }
+                if (n == 4) {
+                    allow(method, "GET", "DELETE");
+                    return Response.ok(method.equals("GET") ? state.getWorkflow(seg[3])
+                            : state.cancelWorkflow(seg[3], now));
+                }
+            }
+            case "events" -> {
+                if (n == 3) {
+                    allow(method, "GET");
+                    return Response.ok(state.pollEvents(csv(query.get("types")), csv(query.get("queues")),
+                            csv(query.get("job_types")), query.get("after"),
+                            intParam(query, "limit", 100, 1, 1000)));
+                }
+            }
+            case "admin" -> {
+                if (n == 4 && seg[3].equals("workers")) {
+                    allow(method, "GET");
+                    return Response.ok(state.listWorkers(now));
+                }
+                if (n == 6 && seg[3].equals("workers") && (seg[5].equals("quiet") || seg[5].equals("terminate"))) {
+                    allow(method, "POST");
+                    body(ex);
+                    return Response.ok(state.setWorkerDirective(seg[4], seg[5], now));
+                }
+                if (n == 4 && seg[3].equals("reset")) {
+                    allow(method, "POST");
+                    state.reset();
+                    return Response.ok(Json.obj().add("reset", true).build());
+                }
+            }
+            default -> {
+            }
+        }
+        throw unknownRoute(method, path);
+    }
+
+    private static String[] segments(String path) {
+        String[] raw = path.replaceAll("^/+", "").split("/");
+        String[] out = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = URLDecoder.decode(raw[i], StandardCharsets.UTF_8);
+        }
+        return out;
+    }
+
+    private static ApiException unknownRoute(String method, String path) {
+        return new ApiException(404, "not_found", "OJS-SRV-0001: No endpoint " + method + " " + path + ".",
+                "See the OJS HTTP binding for the endpoints under /ojs/v1; the manifest is at /ojs/manifest.",
+                Json.obj().add("resource_type", "endpoint").add("resource_id", path).build());
+    }
+
+    private static void allow(String method, String... allowed) {
+        for (String a : allowed) {
+            if (a.equals(method)) {
+                return;
+            }
+        }
+        throw new ApiException(405, "method_not_allowed", null, "OJS-SRV-0002: Method " + method
+                + " is not allowed here; use " + String.join(" or ", allowed) + ".",
+                "Check the HTTP method for this endpoint.", Json.obj().add("allowed", String.join(",", allowed))
+                .build(), false);
+    }
+
+    // ------------------------------------------------------------------ request checks
+
+    private void checkAuth(HttpExchange ex) {
+        if (authToken == null) {
+            return;
+        }
+        String h = ex.getRequestHeaders().getFirst("Authorization");
+        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7) || h.substring(7).isBlank()) {
+            throw new ApiException(401, "unauthorized", "OJS-SRV-0010: Missing or malformed bearer token.",
+                    "Send 'Authorization: Bearer <token>' with the token the server was started with.", null);
+        }
+        byte[] given = h.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(given, authToken.getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiException(403, "forbidden", "OJS-SRV-0011: The bearer token is not valid for this server.",
+                    "Use the token the server was started with.", null);
+        }
+    }
+
+    private static void checkVersion(HttpExchange ex) {
+        String v = ex.getRequestHeaders().getFirst("OJS-Version");
+        if (v != null && !v.isBlank() && !(v.trim().equals("1") || v.trim().startsWith("1."))) {
+            throw new ApiException(422, "unsupported", null, "OJS-SRV-0012: OJS-Version '" + v
+                    + "' is not supported; this server speaks 1.0.", "Send 'OJS-Version: 1.0' or omit the header.",
+                    Json.obj().add("supported", "1.0").build(), false);
+        }
+    }
+
+    /** Reads the body (≤ 1 MiB). Returns null when there is none; malformed JSON is invalid_payload. */
+    private static JsonValue body(HttpExchange ex) throws IOException {
+        String ct = ex.getRequestHeaders().getFirst("Content-Type");
+        byte[] bytes = readLimited(ex.getRequestBody());
+        if (bytes == null) {
+            throw new ApiException(413, "envelope_too_large", null, "OJS-SRV-0013: Request body exceeds 1 MiB.",
+                    "Keep envelopes under 1 MiB; pass large data by reference.", null, false);
+        }
+        if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        if (ct != null) {
+            String mime = ct.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            if (!mime.equals(CONTENT_TYPE) && !mime.equals("application/json")) {
+                throw ApiException.invalid("OJS-SRV-0014", "Unsupported Content-Type '" + ct + "'.",
+                        "Send 'Content-Type: application/openjobspec+json' (or application/json).", null);
+            }
+        }
+        try {
+            return Json.parse(new String(bytes, StandardCharsets.UTF_8));
+        } catch (JsonException | IllegalStateException e) {
+            throw new ApiException(400, "invalid_payload", "OJS-SRV-0015: The request body is not valid JSON: "
+                    + e.getMessage(), "Send a well-formed JSON object.", null);
+        }
+    }
+
+    private static byte[] readLimited(InputStream in) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        int r;
+        while ((r = in.read(chunk)) != -1) {
+            buf.write(chunk, 0, r);
+            if (buf.size() > MAX_BODY) {
+                in.transferTo(OutputStream.nullOutputStream());
+                return null;
+            }
+        }
+        return buf.toByteArray();
+    }
+
+    private static JsonObject object(JsonValue body) {
+        if (body == null) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        if (!(body instanceof JsonObject o)) {
+            throw ApiException.invalid("OJS-SRV-0016", "The request body must be a JSON object.",
+                    "Wrap the fields in {...}.", null);
+        }
+        return o;
+    }
+
+    private static String jobId(JsonObject b) {
+        JsonValue v = b.get("job_id");
+        if (v == null || Json.isNull(v)) {
+            v = b.get("id");
+        }
+        if (!(v instanceof JsonString s) || s.getString().isBlank()) {
+            throw ApiException.invalid("OJS-SRV-0017", "The 'job_id' field is required and must be a string.",
+                    "Send the id of the job you fetched, e.g. {\"job_id\":\"0195...\"}.", "job_id");
+        }
+        return s.getString();
+    }
+
+    private static Long optionalPositive(JsonObject b, String key) {
+        JsonValue v = b.get(key);
+        if (v == null || Json.isNull(v)) {
+            return null;
+        }
+        if (!(v instanceof JsonNumber n) || !n.isIntegral() || n.longValue() <= 0) {
+            throw ApiException.invalid("OJS-SRV-0018", "'" + key + "' must be a positive integer.",
+                    "Send milliseconds as a whole number, e.g. 30000.", key);
+        }
+        return n.longValue();
+    }
+
+    private static String optionalString(JsonObject b, String key) {
+        JsonValue v = b.get(key);
+        if (v == null || Json.isNull(v)) {
+            return null;
+        }
+        if (!(v instanceof JsonString s)) {
+            throw ApiException.invalid("OJS-SRV-0019", "'" + key + "' must be a string.", "Send a string.", key);
+        }
+        return s.getString();
+    }
+
+    // ------------------------------------------------------------------ handlers
+
+    private JsonObject batch(JsonValue body, long now) {
+        JsonObject b = object(body);
+        if (!(b.get("jobs") instanceof JsonArray arr) || arr.isEmpty()) {
+            throw ApiException.invalid("OJS-SRV-0020", "The 'jobs' field must be a non-empty array.",
+                    "Send {\"jobs\":[{\"type\":\"...\",\"args\":[...]}, ...]}.", "jobs");
+        }
+        List<EnqueueRequest> reqs = new ArrayList<>();
+        for (int i = 0; i < arr.size(); i++) {
+            try {
+                reqs.add(EnqueueRequest.parse(arr.get(i), now, ""));
+            } catch (ApiException e) {
+                JsonObjectBuilder d = Json.obj().add("index", i);
+                if (e.details() != null) {
+                    e.details().forEach(d::add);
+                }
+                throw new ApiException(e.status(), e.code(), e.type(), "Batch validation failed: job at index " + i
+                        + " - " + e.getMessage(), e.hint(), d.build(), false);
+            }
+        }
+        return state.enqueueBatch(reqs, now);
+    }
+
+    private JsonObject fetch(JsonObject b, long now) {
+        if (!(b.get("queues") instanceof JsonArray qs) || qs.isEmpty()) {
+            throw ApiException.invalid("OJS-SRV-0021", "The 'queues' field must be a non-empty array of queue names.",
+                    "Send {\"queues\":[\"default\"],\"count\":1,\"worker_id\":\"w-1\"}.", "queues");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonValue q : qs) {
+            names.add(EnqueueRequest.parseQueue(q, ""));
+        }
+        int count = 1;
+        if (b.containsKey("count") && !Json.isNull(b.get("count"))) {
+            if (!(b.get("count") instanceof JsonNumber c) || !c.isIntegral()) {
+                throw ApiException.invalid("OJS-SRV-0022", "'count' must be an integer.",
+                        "Send the number of free worker slots, e.g. 10.", "count");
+            }
+            count = (int) Math.max(1, Math.min(1000, c.longValue()));
+        }
+        return state.fetch(names, count, optionalString(b, "worker_id"), optionalPositive(b, "visibility_timeout_ms"),
+                now);
+    }
+
+    private JsonObject nack(JsonObject b, long now) {
+        String id = jobId(b);
+        JsonObject error = null;
+        if (b.containsKey("error") && !Json.isNull(b.get("error"))) {
+            if (!(b.get("error") instanceof JsonObject e)) {
+                throw ApiException.invalid("OJS-SRV-0023", "'error' must be an object.",
+                        "Send {\"code\":\"handler_error\",\"message\":\"...\",\"retryable\":true}.", "error");
+            }
+            error = e;
+        }
+        JsonValue rq = b.get("requeue");
+        if (rq != null && rq != JsonValue.TRUE && rq != JsonValue.FALSE && !Json.isNull(rq)) {
+            throw ApiException.invalid("OJS-SRV-0024", "'requeue' must be a boolean.", "Send true or false.",
+                    "requeue");
+        }
+        return state.nack(id, error, rq == JsonValue.TRUE, now);
+    }
+
+    private JsonObject heartbeat(JsonObject b, long now) {
+        String worker = optionalString(b, "worker_id");
+        if (worker == null || worker.isBlank()) {
+            throw ApiException.invalid("OJS-SRV-0025", "The 'worker_id' field is required.",
+                    "Send {\"worker_id\":\"w-1\",\"active_jobs\":[\"<job id>\",...]}.", "worker_id");
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        JsonValue activeJobs = b.get("active_jobs");
+        if (activeJobs instanceof JsonArray a) {
+            collectIds(a, ids, "active_jobs");
+        } else if (activeJobs != null && !(activeJobs instanceof JsonNumber) && !Json.isNull(activeJobs)) {
+            throw ApiException.invalid("OJS-SRV-0026", "'active_jobs' must be an array of job ids.",
+                    "Send \"active_jobs\":[\"<job id>\",...].", "active_jobs");
+        }
+        if (b.get("active_job_ids") instanceof JsonArray a) { // worker-protocol shape
+            collectIds(a, ids, "active_job_ids");
+        }
+        String single = optionalString(b, "job_id");
+        if (single != null) {
+            ids.add(single);
+        }
+        return state.heartbeat(worker, new ArrayList<>(ids), optionalPositive(b, "visibility_timeout_ms"),
+                optionalString(b, "state"), now);
+    }
+
+    private static void collectIds(JsonArray a, Set<String> ids, String field) {
+        for (JsonValue v : a) {
+            if (!(v instanceof JsonString s)) {
+                throw ApiException.invalid("OJS-SRV-0026", "'" + field + "' must contain only job id strings.",
+                        "Send \"" + field + "\":[\"<job id>\",...].", field);
+            }
+            ids.add(s.getString());
+        }
+    }
+
+    private JsonObject manifest() {
+        return Json.obj().add("specversion", "1.0").add("ojs_version", "1.0")
+                .add("implementation", Json.obj().add("name", "ojs-ee-embedded").add("version", "0.1.0")
+                        .add("language", "java").add("backend", "memory")
+                        .add("homepage", "https://openjobspec.org"))
+                .add("conformance_level", 4).add("conformance_tier", "runtime")
+                .add("protocols", Json.arr().add("http")).add("backend", "memory")
+                .add("capabilities", Json.obj().add("batch_enqueue", true).add("cron_jobs", true)
+                        .add("dead_letter", true).add("delayed_jobs", true).add("job_ttl", true)
+                        .add("priority_queues", true).add("rate_limiting", true).add("schema_validation", false)
+                        .add("unique_jobs", true).add("workflows", true).add("pause_resume", true)
+                        .add("events", true).add("sse", true))
+                .add("extensions", Json.obj().add("official", Json.arr()
+                        .add(Json.obj().add("name", "admin-api").add("uri", "urn:ojs:ext:admin-api")
+                                .add("version", "1.0.0"))
+                        .add(Json.obj().add("name", "dead-letter").add("uri", "urn:ojs:ext:dead-letter")
+                                .add("version", "1.0.0"))))
+                .add("endpoints", Json.obj().add("base_url", baseUrl + "/ojs/v1").add("manifest", "/ojs/manifest")
+                        .add("health", "/ojs/v1/health"))
+                .build();
+    }
+
+    private JsonObject health() {
+        return Json.obj().add("status", "ok").add("version", "1.0")
+                .add("uptime_seconds", (System.currentTimeMillis() - startedAt) / 1000)
+                .add("backend", Json.obj().add("type", "memory").add("status", "ok")).build();
+    }
+
+    // ------------------------------------------------------------------ SSE
+
+    private void stream(HttpExchange ex, SseSink sink) {
+        try {
+            Headers h = ex.getResponseHeaders();
+            h.set("Content-Type", "text/event-stream");
+            h.set("Cache-Control", "no-cache");
+            h.set("Connection", "keep-alive");
+            h.set("X-Accel-Buffering", "no");
+            ex.sendResponseHeaders(200, 0); // chunked
+            OutputStream os = ex.getResponseBody();
+            os.write("retry: 3000\n\n".getBytes(StandardCharsets.UTF_8));
+            os.flush();
+            long lastWrite = System.currentTimeMillis();
+            while (!stopping.getAsBoolean()) {
+                String frame = sink.poll(Math.min(200, sseHeartbeatMs));
+                long now = System.currentTimeMillis();
+                if (frame != null) {
+                    if (SseSink.isClose(frame)) {
+                        break;
+                    }
+                    os.write(frame.getBytes(StandardCharsets.UTF_8));
+                    os.flush();
+                    lastWrite = now;
+                } else if (now - lastWrite >= sseHeartbeatMs) {
+                    os.write(":heartbeat\n\n".getBytes(StandardCharsets.UTF_8));
+                    os.flush();
+                    lastWrite = now;
+                }
+            }
+            os.close();
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            state.unsubscribe(sink);
+        }
+        throw new AlreadySent();
+    }
+
+    // ------------------------------------------------------------------ query strings
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> q = new HashMap<>();
+        if (raw == null) {
+            return q;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            q.put(k, v);
+        }
+        return q;
+    }
+
+    private static Set<String> csv(String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        Set<String> s = new LinkedHashSet<>();
+        for (String p : v.split(",")) {
+            if (!p.isBlank()) {
+                s.add(p.trim());
+            }
+        }
+        return s;
+    }
+
+    private static int intParam(Map<String, String> q, String key, int dflt, int min, int max) {
+        String v = q.get(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return (int) Math.max(min, Math.min(max, Long.parseLong(v.trim())));
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("OJS-SRV-0027", "Query parameter '" + key + "' must be an integer.",
+                    "Send e.g. ?" + key + "=" + dflt + ".", key);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.openjobspec.ee.testing.server;
+
+import java.security.SecureRandom;
+import java.util.regex.Pattern;
+
+/** UUIDv7 ids (lowercase), as OJS servers generate them. */
+public final class Ids {
+    public static final Pattern UUID_V7 =
+            Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private Ids() {
+    }
+
+    public static String uuidV7() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        long ms = System.currentTimeMillis();
+        for (int i = 0; i < 6; i++) {
+            b[i] = (byte) (ms >>> (40 - 8 * i));
+        }
+        b[6] = (byte) ((b[6] & 0x0f) | 0x70);
+        b[8] = (byte) ((b[8] & 0x3f) | 0x80);
+        StringBuilder s = new StringBuilder(36);
+        for (int i = 0; i < 16; i++) {
+            if (i == 4 || i == 6 || i == 8 || i == 10) {
+                s.append('-');
+            }
+            s.append(HEX[(b[i] >> 4) & 0xf]).append(HEX[b[i] & 0xf]);
+        }
+        return s.toString();
+    }
+}
