@@ -1,0 +1,49 @@
+package org.openjobspec.ee.cdi;
+
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanContainer;
+import jakarta.json.JsonValue;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.openjobspec.ee.JobContext;
+import org.openjobspec.ee.worker.JobDispatcher;
+import org.openjobspec.ee.worker.WorkerJob;
+
+/** Runs each job in its own request context, through the handler registered for its type. */
+final class CdiJobDispatcher implements JobDispatcher {
+
+    private final BeanContainer container;
+    private final Map<String, HandlerInvoker> handlers;
+    private final Instance<RequestContextController> requestContexts;
+    private final Instance<CurrentJob> currentJob;
+
+    CdiJobDispatcher(BeanContainer container, Map<String, HandlerInvoker> handlers,
+                     Instance<RequestContextController> requestContexts, Instance<CurrentJob> currentJob) {
+        this.container = container;
+        this.handlers = Map.copyOf(handlers);
+        this.requestContexts = requestContexts;
+        this.currentJob = currentJob;
+    }
+
+    @Override
+    public boolean handles(String jobType) {
+        return handlers.containsKey(jobType);
+    }
+
+    @Override
+    public CompletionStage<JsonValue> dispatch(WorkerJob job, JobContext context) throws Exception {
+        HandlerInvoker invoker = handlers.get(job.type());
+        RequestContextController controller = requestContexts.get();
+        boolean activated = controller.activate();
+        try {
+            currentJob.get().set(context);
+            return invoker.invoke(container, job, context);
+        } finally {
+            if (activated) {
+                controller.deactivate();
+            }
+            requestContexts.destroy(controller);
+        }
+    }
+}

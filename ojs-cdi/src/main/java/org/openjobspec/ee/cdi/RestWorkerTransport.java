@@ -1,0 +1,113 @@
+package org.openjobspec.ee.cdi;
+
+import jakarta.json.JsonValue;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import org.openjobspec.ee.error.OjsException;
+import org.openjobspec.ee.model.AckRequest;
+import org.openjobspec.ee.model.FetchRequest;
+import org.openjobspec.ee.model.HeartbeatRequest;
+import org.openjobspec.ee.model.HeartbeatResponse;
+import org.openjobspec.ee.model.Job;
+import org.openjobspec.ee.model.JobError;
+import org.openjobspec.ee.model.NackRequest;
+import org.openjobspec.ee.rest.OjsWorkerApi;
+import org.openjobspec.ee.worker.Failure;
+import org.openjobspec.ee.worker.HeartbeatReply;
+import org.openjobspec.ee.worker.TransportException;
+import org.openjobspec.ee.worker.WorkerJob;
+import org.openjobspec.ee.worker.WorkerTransport;
+
+/** The engine's transport over the MicroProfile typed REST client of the worker protocol. */
+final class RestWorkerTransport implements WorkerTransport, Closeable {
+
+    private final OjsWorkerApi api;
+    private final String workerId;
+
+    RestWorkerTransport(OjsWorkerApi api, String workerId) {
+        this.api = api;
+        this.workerId = workerId;
+    }
+
+    @Override
+    public List<WorkerJob> fetch(List<String> queues, int count, String workerId, long visibilityTimeoutMs)
+            throws TransportException {
+        try {
+            List<Job> jobs = api.fetch(new FetchRequest(queues, count, workerId, visibilityTimeoutMs)).jobs();
+            List<WorkerJob> result = new ArrayList<>(jobs.size());
+            for (Job j : jobs) {
+                result.add(toWorkerJob(j));
+            }
+            return result;
+        } catch (OjsException e) {
+            throw classify(e, false);
+        }
+    }
+
+    static WorkerJob toWorkerJob(Job j) {
+        String workflowId = null;
+        if (j.meta() != null && j.meta().get("workflow_id") instanceof jakarta.json.JsonString s) {
+            workflowId = s.getString();
+        }
+        return new WorkerJob(j.id(), j.type(), j.queue(), j.attempt() == null ? 0 : j.attempt(),
+                j.maxAttempts() == null ? 0 : j.maxAttempts(), j.argsOrEmpty(), j.metaOrEmpty(), j.parentResults(),
+                workflowId);
+    }
+
+    @Override
+    public void ack(String jobId, JsonValue result) throws TransportException {
+        try {
+            api.ack(new AckRequest(jobId, result, workerId));
+        } catch (OjsException e) {
+            throw classify(e, true);
+        }
+    }
+
+    @Override
+    public void nack(String jobId, Failure failure, boolean requeue) throws TransportException {
+        JobError error = JobError.of(failure.code(), failure.type(), failure.message(), failure.retryable(),
+                failure.details());
+        try {
+            api.nack(new NackRequest(jobId, error, requeue ? Boolean.TRUE : null, workerId));
+        } catch (OjsException e) {
+            throw classify(e, true);
+        }
+    }
+
+    @Override
+    public HeartbeatReply heartbeat(String workerId, Collection<String> activeJobIds, long visibilityTimeoutMs,
+                                    String state) throws TransportException {
+        try {
+            HeartbeatResponse r = api.heartbeat(
+                    new HeartbeatRequest(workerId, List.copyOf(activeJobIds), visibilityTimeoutMs, state));
+            return new HeartbeatReply(r.effectiveDirective().name(),
+                    r.extendedJobs().map(HashSet::new).orElse(null));
+        } catch (OjsException e) {
+            throw classify(e, false);
+        }
+    }
+
+    private static TransportException classify(OjsException e, boolean settling) {
+        int status = e.httpStatus();
+        TransportException.Kind kind;
+        if (settling && (status == 404 || status == 409)) {
+            kind = TransportException.Kind.GONE;
+        } else if (status == 0 || status == 429 || status >= 500 || e.isRetryable()) {
+            kind = TransportException.Kind.UNAVAILABLE;
+        } else {
+            kind = TransportException.Kind.REJECTED;
+        }
+        return new TransportException(kind, e.getMessage(), e.retryAfter().orElse(null), e);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (api instanceof Closeable c) {
+            c.close();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.openjobspec.ee.worker;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Exponential backoff with jitter for an unreachable or overloaded server: the n-th consecutive failure waits
+ * a random time in [d/2, d] with d = initial * 2^(n-1) capped at max, and never less than the server's Retry-After.
+ */
+final class Backoff {
+
+    private final Duration initial;
+    private final Duration max;
+    private int failures;
+
+    Backoff(Duration initial, Duration max) {
+        this.initial = initial;
+        this.max = max.compareTo(initial) < 0 ? initial : max;
+    }
+
+    Duration nextDelay(Duration retryAfter) {
+        failures++;
+        long cap = max.toMillis();
+        long exp = initial.toMillis() << Math.min(failures - 1, 30);
+        long d = exp <= 0 || exp > cap ? cap : exp;
+        long jittered = d / 2 + ThreadLocalRandom.current().nextLong(d / 2 + 1);
+        long floor = retryAfter == null ? 0 : retryAfter.toMillis();
+        return Duration.ofMillis(Math.max(jittered, floor));
+    }
+
+    void reset() {
+        failures = 0;
+    }
+
+    int failures() {
+        return failures;
+    }
+}

@@ -1,0 +1,82 @@
+package org.openjobspec.ee.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openjobspec.ee.testkit.OjsHttp.args;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openjobspec.ee.JobContext;
+import org.openjobspec.ee.JobHandler;
+import org.openjobspec.ee.testing.EmbeddedOjsServer;
+import org.openjobspec.ee.testkit.Ojs;
+import org.openjobspec.ee.testkit.OjsHttp;
+
+class EndToEndTest {
+
+    static EmbeddedOjsServer server;
+    static OjsHttp http;
+
+    public record EmailArgs(String to, String subject) {
+    }
+
+    public record Receipt(String messageId, int attempt) {
+    }
+
+    @ApplicationScoped
+    public static class Mailer {
+        @JobHandler("email.send")
+        public Receipt send(EmailArgs args, JobContext ctx) {
+            return new Receipt("sent-to-" + args.to() + "-" + args.subject(), ctx.attempt());
+        }
+
+        @JobHandler("math.add")
+        public int add(int a, int b, List<Integer> more) {
+            return a + b + (more == null ? 0 : more.stream().mapToInt(Integer::intValue).sum());
+        }
+    }
+
+    @BeforeAll
+    static void startServer() {
+        server = EmbeddedOjsServer.start();
+        http = new OjsHttp(server.url());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void config() {
+        server.reset();
+        Ojs.fastConfig(server);
+    }
+
+    @Test
+    void runsTypedHandlerAndStoresItsResult() {
+        try (WeldContainer c = Ojs.boot(Mailer.class)) {
+            JsonObject email = Json.createObjectBuilder().add("to", "ann@example.com").add("subject", "hi").build();
+            String id = http.enqueue("email.send", args(email));
+            JsonObject job = http.awaitState(id, "completed", Duration.ofSeconds(10));
+            assertThat(job.getJsonObject("result").getString("messageId")).isEqualTo("sent-to-ann@example.com-hi");
+            assertThat(job.getJsonObject("result").getInt("attempt")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void bindsPositionalArgs() {
+        try (WeldContainer c = Ojs.boot(Mailer.class)) {
+            String id = http.enqueue("math.add", args(2, 3, Json.createArrayBuilder().add(4).add(5).build()));
+            JsonObject job = http.awaitState(id, "completed", Duration.ofSeconds(10));
+            assertThat(job.getInt("result")).isEqualTo(14);
+        }
+    }
+}
