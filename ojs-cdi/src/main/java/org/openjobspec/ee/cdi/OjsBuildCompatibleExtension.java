@@ -48,8 +48,11 @@ public class OjsBuildCompatibleExtension implements BuildCompatibleExtension {
         for (MethodConfig method : type.methods()) {
             MethodInfo m = method.info();
             if (m.hasAnnotation(JobHandler.class)) {
-                found.add(describe(info, m));
-                method.addAnnotation(JobMiddleware.class);
+                HandlerMethod h = describe(info, m);
+                found.add(h);
+                if (!info.isFinal() && !h.isStatic() && !h.isPrivate() && !h.isFinal()) {
+                    method.addAnnotation(JobMiddleware.class);
+                }
             }
         }
         if (!found.isEmpty()) {

@@ -42,10 +42,20 @@ public class OjsExtension implements jakarta.enterprise.inject.spi.Extension {
             return;
         }
         handlersByClass.put(type.getName(), found);
+        // binding an interceptor to something unproxyable would make the container fail first, with its own
+        // message instead of ours: such handlers get OJS-CDI-0001/0007 and no binding
+        if (Modifier.isFinal(type.getModifiers())) {
+            return;
+        }
         event.configureAnnotatedType()
                 .filterMethods(m -> m.isAnnotationPresent(JobHandler.class)
-                        && m.getJavaMember().getDeclaringClass() == type)
+                        && m.getJavaMember().getDeclaringClass() == type && interceptable(m.getJavaMember()))
                 .forEach(m -> m.add(JobMiddlewareLiteral.INSTANCE));
+    }
+
+    static boolean interceptable(java.lang.reflect.Method m) {
+        int mod = m.getModifiers();
+        return !Modifier.isStatic(mod) && !Modifier.isPrivate(mod) && !Modifier.isFinal(mod);
     }
 
     <T> void recordBean(@Observes ProcessManagedBean<T> event) {

@@ -41,6 +41,9 @@ public final class Ojs {
     }
 
     public static WeldContainer boot(Class<?>... beans) {
+        // SmallRye Config snapshots property names when a Config is built: start each container from a fresh one
+        var resolver = org.eclipse.microprofile.config.spi.ConfigProviderResolver.instance();
+        resolver.releaseConfig(resolver.getConfig());
         Weld weld = new Weld().disableDiscovery().property("org.jboss.weld.construction.relaxed", false);
         List<String> loaded = new ArrayList<>();
         for (Extension e : ServiceLoader.load(Extension.class)) {
