@@ -19,10 +19,13 @@ public final class Http {
     private Http() {
     }
 
-    /** Resolves a path against an application's base URL, with or without its trailing slash. */
+    /**
+     * Resolves a path against an application's base URL, with or without its trailing slash, on 127.0.0.1:
+     * containers report their host name, test servers listen on loopback only.
+     */
     public static URI resolve(URL base, String path) {
-        String root = base.toExternalForm();
-        return URI.create(root.endsWith("/") ? root + path : root + "/" + path);
+        String basePath = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+        return URI.create("http://127.0.0.1:" + base.getPort() + basePath + path);
     }
 
     public static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
