@@ -1,0 +1,225 @@
+package org.openjobspec.ee.behaviour;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InterceptorBinding;
+import jakarta.interceptor.InvocationContext;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openjobspec.ee.JobContext;
+import org.openjobspec.ee.JobExecuted;
+import org.openjobspec.ee.JobHandler;
+import org.openjobspec.ee.JobMiddleware;
+import org.openjobspec.ee.NonRetryable;
+import org.openjobspec.ee.NonRetryableException;
+import org.openjobspec.ee.TraceContext;
+
+/** Tiny scenario beans, one per behaviour; static state is reset by {@link #reset()} before each test. */
+final class Scenarios {
+
+    static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+    static final List<String> TRACE = new CopyOnWriteArrayList<>();
+    static final List<JobExecuted> EXECUTED = new CopyOnWriteArrayList<>();
+    static final AtomicInteger RUNNING = new AtomicInteger();
+    static final AtomicInteger MAX_RUNNING = new AtomicInteger();
+    static volatile CountDownLatch release = new CountDownLatch(1);
+    static volatile CountDownLatch started = new CountDownLatch(1);
+
+    private Scenarios() {
+    }
+
+    static void reset() {
+        CALLS.clear();
+        TRACE.clear();
+        EXECUTED.clear();
+        RUNNING.set(0);
+        MAX_RUNNING.set(0);
+        release = new CountDownLatch(1);
+        started = new CountDownLatch(1);
+    }
+
+    static int calls(String id) {
+        AtomicInteger n = CALLS.get(id);
+        return n == null ? 0 : n.get();
+    }
+
+    private static void count(JobContext ctx) {
+        CALLS.computeIfAbsent(ctx.jobId(), k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    @NonRetryable
+    static class PermanentFailure extends RuntimeException {
+        PermanentFailure(String m) {
+            super(m);
+        }
+    }
+
+    @ApplicationScoped
+    public static class Flaky {
+        @JobHandler("flaky.job")
+        public String run(JobContext ctx) {
+            count(ctx);
+            if (ctx.attempt() < 2) {
+                throw new IllegalStateException("first attempt fails");
+            }
+            return "ok on attempt " + ctx.attempt();
+        }
+
+        @JobHandler("doomed.job")
+        public void doomed(JobContext ctx) {
+            count(ctx);
+            throw new NonRetryableException("cannot ever work");
+        }
+
+        @JobHandler("doomed.marked")
+        public void marked(JobContext ctx) {
+            count(ctx);
+            throw new IllegalArgumentException("wrapped", new PermanentFailure("marked class"));
+        }
+
+        @JobHandler("math.add")
+        public int add(int a, int b) {
+            return a + b;
+        }
+    }
+
+    @ApplicationScoped
+    public static class Async {
+        @JobHandler("async.job")
+        public CompletionStage<String> run(String name) {
+            return CompletableFuture.supplyAsync(() -> "hello " + name,
+                    CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    @ApplicationScoped
+    public static class Quick {
+        @JobHandler("quick.job")
+        public void run(int sleepMs, JobContext ctx) throws InterruptedException {
+            count(ctx);
+            int now = RUNNING.incrementAndGet();
+            MAX_RUNNING.accumulateAndGet(now, Math::max);
+            try {
+                Thread.sleep(sleepMs);
+            } finally {
+                RUNNING.decrementAndGet();
+            }
+        }
+    }
+
+    @ApplicationScoped
+    public static class Blocking {
+        /** Blocks until the test releases it (or 20 s pass); the first call per job only, retries return at once. */
+        @JobHandler("blocking.job")
+        public String run(JobContext ctx) throws InterruptedException {
+            count(ctx);
+            if (calls(ctx.jobId()) > 1) {
+                return "second run";
+            }
+            started.countDown();
+            release.await(20, TimeUnit.SECONDS);
+            return "released";
+        }
+
+        @JobHandler("sleepy.job")
+        public String sleepy(long ms, JobContext ctx) throws InterruptedException {
+            count(ctx);
+            Thread.sleep(ms);
+            return "slept " + ms;
+        }
+
+        @JobHandler("cooperative.job")
+        public String cooperative(JobContext ctx) throws InterruptedException {
+            count(ctx);
+            started.countDown();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!ctx.isCancelled() && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            TRACE.add(ctx.isCancelled() ? "saw cancellation" : "never cancelled");
+            return "stopped";
+        }
+    }
+
+    // ---- middleware
+
+    @InterceptorBinding
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    public @interface Audited {
+    }
+
+    @RequestScoped
+    public static class PerJob {
+        private final String id = java.util.UUID.randomUUID().toString();
+
+        public String id() {
+            return id;
+        }
+    }
+
+    @JobMiddleware
+    @Interceptor
+    @Priority(Interceptor.Priority.APPLICATION)
+    public static class Outer {
+        @Inject
+        JobContext job;
+
+        @Inject
+        PerJob perJob;
+
+        @AroundInvoke
+        Object around(InvocationContext ic) throws Exception {
+            TRACE.add("outer:" + job.jobType() + ":" + perJob.id());
+            return ic.proceed();
+        }
+    }
+
+    @Audited
+    @Interceptor
+    @Priority(Interceptor.Priority.APPLICATION + 10)
+    public static class Inner {
+        @AroundInvoke
+        Object around(InvocationContext ic) throws Exception {
+            TRACE.add("inner");
+            return ic.proceed();
+        }
+    }
+
+    @ApplicationScoped
+    @Audited
+    public static class Intercepted {
+        @Inject
+        PerJob perJob;
+
+        @Inject
+        TraceContext trace;
+
+        @JobHandler("intercepted.job")
+        public String run() {
+            TRACE.add("handler:" + perJob.id());
+            TRACE.add("trace:" + trace.traceId().orElse("none"));
+            return "done";
+        }
+
+        void executed(@Observes JobExecuted e) {
+            EXECUTED.add(e);
+        }
+    }
+}

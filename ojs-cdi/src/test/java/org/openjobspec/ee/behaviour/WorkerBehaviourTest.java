@@ -1,0 +1,289 @@
+package org.openjobspec.ee.behaviour;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openjobspec.ee.testkit.OjsHttp.args;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openjobspec.ee.cdi.WorkerAccess;
+import org.openjobspec.ee.testing.EmbeddedOjsServer;
+import org.openjobspec.ee.testkit.Ojs;
+import org.openjobspec.ee.testkit.OjsHttp;
+import org.openjobspec.ee.testkit.TestConfig;
+import org.openjobspec.ee.worker.Worker;
+
+/** The worker in Weld SE with the real extension, against the embedded server over HTTP. */
+class WorkerBehaviourTest {
+
+    static final Duration WAIT = Duration.ofSeconds(15);
+    static EmbeddedOjsServer server;
+    static OjsHttp http;
+
+    @BeforeAll
+    static void startServer() {
+        server = EmbeddedOjsServer.start();
+        http = new OjsHttp(server.url());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.reset();
+        Scenarios.reset();
+        Ojs.fastConfig(server);
+    }
+
+    private static JsonObject retry(int maxAttempts) {
+        return Json.createObjectBuilder().add("retry", Json.createObjectBuilder().add("max_attempts", maxAttempts)
+                .add("initial_interval", "PT0.1S").add("jitter", false)).build();
+    }
+
+    @Test
+    void failedAttemptIsRetriedThenCompletes() {
+        try (WeldContainer c = Ojs.boot(Scenarios.Flaky.class)) {
+            String id = http.enqueue("flaky.job", args(), retry(3), null);
+            JsonObject job = http.awaitState(id, "completed", WAIT);
+            assertThat(job.getString("result")).isEqualTo("ok on attempt 2");
+            assertThat(Scenarios.calls(id)).isEqualTo(2);
+            JsonObject firstError = job.getJsonArray("errors").getJsonObject(0);
+            assertThat(firstError.getString("message")).isEqualTo("first attempt fails");
+        }
+    }
+
+    @Test
+    void nonRetryableExceptionDiscardsAtOnce() {
+        try (WeldContainer c = Ojs.boot(Scenarios.Flaky.class)) {
+            String id = http.enqueue("doomed.job", args(), retry(5), null);
+            JsonObject job = http.awaitState(id, "discarded", WAIT);
+            assertThat(Scenarios.calls(id)).isEqualTo(1);
+            assertThat(job.getJsonObject("error").getString("message")).isEqualTo("cannot ever work");
+            assertThat(job.getJsonObject("error").getBoolean("retryable")).isFalse();
+        }
+    }
+
+    @Test
+    void nonRetryableMarkerInCauseChainDiscardsAtOnce() {
+        try (WeldContainer c = Ojs.boot(Scenarios.Flaky.class)) {
+            String id = http.enqueue("doomed.marked", args(), retry(5), null);
+            http.awaitState(id, "discarded", WAIT);
+            assertThat(Scenarios.calls(id)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void argsThatCannotBeBoundFailNonRetryable() {
+        try (WeldContainer c = Ojs.boot(Scenarios.Flaky.class)) {
+            String id = http.enqueue("math.add", args("two", 3), retry(5), null);
+            JsonObject job = http.awaitState(id, "discarded", WAIT);
+            JsonObject error = job.getJsonObject("error");
+            assertThat(error.getString("message")).contains("Cannot bind args[0]").contains("Flaky#add");
+            assertThat(error.getBoolean("retryable")).isFalse();
+
+            String missing = http.enqueue("math.add", args(1), retry(5), null);
+            assertThat(http.awaitState(missing, "discarded", WAIT).getJsonObject("error").getString("message"))
+                    .contains("missing value args[1] to primitive parameter 2");
+        }
+    }
+
+    @Test
+    void asyncHandlerIsAckedWhenItsStageCompletes() {
+        try (WeldContainer c = Ojs.boot(Scenarios.Async.class)) {
+            String id = http.enqueue("async.job", args("ann"));
+            assertThat(http.awaitState(id, "completed", WAIT).getString("result")).isEqualTo("hello ann");
+        }
+    }
+
+    @Test
+    void interceptorsApplyInPriorityOrderWithinAPerJobRequestContext() {
+        try (WeldContainer c = Ojs.boot(Scenarios.Intercepted.class, Scenarios.Outer.class, Scenarios.Inner.class,
+                Scenarios.PerJob.class)) {
+            String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+            JsonObject meta = Json.createObjectBuilder()
+                    .add("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").build();
+            String first = http.enqueue("intercepted.job", args(), Json.createObjectBuilder().build(), meta);
+            http.awaitState(first, "completed", WAIT);
+            String second = http.enqueue("intercepted.job", args());
+            http.awaitState(second, "completed", WAIT);
+
+            List<String> t = Scenarios.TRACE;
+            assertThat(t).hasSize(8);
+            String requestId = t.get(0).substring(t.get(0).lastIndexOf(':') + 1);
+            assertThat(t.subList(0, 4)).containsExactly("outer:intercepted.job:" + requestId, "inner",
+                    "handler:" + requestId, "trace:" + traceId);
+            String secondRequest = t.get(4).substring(t.get(4).lastIndexOf(':') + 1);
+            assertThat(secondRequest).isNotEqualTo(requestId); // a fresh request context per job
+            assertThat(t.subList(4, 8)).containsExactly("outer:intercepted.job:" + secondRequest, "inner",
+                    "handler:" + secondRequest, "trace:none");
+            assertThat(Scenarios.EXECUTED).hasSize(2).allSatisfy(e -> {
+                assertThat(e.jobType()).isEqualTo("intercepted.job");
+                assertThat(e.succeeded()).isTrue();
+            });
+        }
+    }
+
+    @Test
+    void thousandShortJobsCompleteExactlyOnceWithoutExceedingConcurrency() {
+        TestConfig.set("ojs.worker.concurrency", "8");
+        List<String> ids = new ArrayList<>();
+        for (int batch = 0; batch < 10; batch++) {
+            JsonArrayBuilder jobs = Json.createArrayBuilder();
+            for (int i = 0; i < 100; i++) {
+                jobs.add(Json.createObjectBuilder().add("type", "quick.job")
+                        .add("args", args(ThreadLocalRandom.current().nextInt(6))));
+            }
+            JsonObject reply = http.post("/ojs/v1/jobs/batch", Json.createObjectBuilder().add("jobs", jobs).build());
+            reply.getJsonArray("jobs").forEach(j -> ids.add(j.asJsonObject().getString("id")));
+        }
+        assertThat(ids).hasSize(1000);
+        try (WeldContainer c = Ojs.boot(Scenarios.Quick.class)) {
+            Worker worker = WorkerAccess.worker(c);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (completed() < 1000 && System.nanoTime() < end) {
+                OjsHttp.sleep(50);
+            }
+            assertThat(completed()).isEqualTo(1000);
+            assertThat(ids).allSatisfy(id -> assertThat(Scenarios.calls(id)).isEqualTo(1));
+            assertThat(worker.maxHeldJobs()).isBetween(2, 8);
+            assertThat(Scenarios.MAX_RUNNING.get()).isLessThanOrEqualTo(8);
+        }
+    }
+
+    private static int completed() {
+        return http.queueStats("default").getJsonObject("queue").getInt("completed");
+    }
+
+    @Test
+    void heartbeatsKeepALongJobPastItsVisibilityTimeout() {
+        try (WeldContainer c = Ojs.boot(Scenarios.Blocking.class)) {
+            // lease 1 s, heartbeat every 0.2 s, job runs 2.5 s
+            String id = http.enqueue("sleepy.job", args(2500));
+            JsonObject job = http.awaitState(id, "completed", WAIT);
+            assertThat(job.getString("result")).isEqualTo("slept 2500");
+            assertThat(job.getInt("attempt")).isEqualTo(1);
+            assertThat(Scenarios.calls(id)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void jobCancelledOnTheServerIsToldAndNotAcked() throws Exception {
+        try (WeldContainer c = Ojs.boot(Scenarios.Blocking.class)) {
+            String id = http.enqueue("cooperative.job", args());
+            assertThat(Scenarios.started.await(10, TimeUnit.SECONDS)).isTrue();
+            http.cancel(id);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (Scenarios.TRACE.isEmpty() && System.nanoTime() < end) {
+                OjsHttp.sleep(20);
+            }
+            assertThat(Scenarios.TRACE).containsExactly("saw cancellation");
+            OjsHttp.sleep(300);
+            assertThat(http.state(id)).isEqualTo("cancelled");
+            assertThat(WorkerAccess.worker(c).heldJobs()).isZero();
+        }
+    }
+
+    @Test
+    void perHandlerTimeoutFailsTheJobRetryable() {
+        TestConfig.set("ojs.handler.\"sleepy.job\".timeout", "PT0.3S");
+        try (WeldContainer c = Ojs.boot(Scenarios.Blocking.class)) {
+            String id = http.enqueue("sleepy.job", args(5000), retry(1), null);
+            JsonObject job = http.await(id, j -> j.containsKey("error"), WAIT);
+            assertThat(job.getJsonObject("error").getString("message")).contains("did not finish within PT0.3S");
+        }
+    }
+
+    @Test
+    void quietDirectivePausesFetchingUntilItEnds() throws Exception {
+        try (WeldContainer c = Ojs.boot(Scenarios.Blocking.class)) {
+            Worker worker = WorkerAccess.worker(c);
+            JsonObject meta = Json.createObjectBuilder().add("test_directive", "quiet").build();
+            String quietJob = http.enqueue("blocking.job", args(), Json.createObjectBuilder().build(), meta);
+            assertThat(Scenarios.started.await(10, TimeUnit.SECONDS)).isTrue();
+            awaitState(worker, Worker.State.QUIET);
+            String waiting = http.enqueue("sleepy.job", args(1));
+            OjsHttp.sleep(500);
+            assertThat(http.state(waiting)).isEqualTo("available");
+
+            Scenarios.release.countDown(); // the job carrying the directive ends, so does quiet
+            http.awaitState(quietJob, "completed", WAIT);
+            http.awaitState(waiting, "completed", WAIT);
+            assertThat(worker.state()).isEqualTo(Worker.State.RUNNING);
+        }
+    }
+
+    @Test
+    void terminateDirectiveDrainsAndStops() throws Exception {
+        TestConfig.set("ojs.worker.id", "worker-to-terminate");
+        try (WeldContainer c = Ojs.boot(Scenarios.Blocking.class)) {
+            Worker worker = WorkerAccess.worker(c);
+            String running = http.enqueue("blocking.job", args());
+            assertThat(Scenarios.started.await(10, TimeUnit.SECONDS)).isTrue();
+            http.post("/ojs/v1/admin/workers/worker-to-terminate/terminate", Json.createObjectBuilder().build());
+            awaitState(worker, Worker.State.DRAINING);
+            String later = http.enqueue("sleepy.job", args(1));
+            Scenarios.release.countDown();
+            http.awaitState(running, "completed", WAIT); // drained: the running job still finishes and is acked
+            assertThat(worker.awaitStopped(Duration.ofSeconds(5))).isTrue();
+            OjsHttp.sleep(300);
+            assertThat(http.state(later)).isEqualTo("available");
+        }
+    }
+
+    @Test
+    void gracefulStopFinishesShortJobsReleasesTheRestAndLosesNothing() throws Exception {
+        TestConfig.set("ojs.worker.grace-period", "PT1S");
+        TestConfig.set("ojs.worker.concurrency", "4");
+        List<String> shortJobs = List.of(http.enqueue("sleepy.job", args(300)), http.enqueue("sleepy.job", args(400)));
+        String longJob = http.enqueue("blocking.job", args());
+        WeldContainer c = Ojs.boot(Scenarios.Blocking.class);
+        assertThat(Scenarios.started.await(10, TimeUnit.SECONDS)).isTrue();
+        OjsHttp.sleep(100);
+        long t0 = System.nanoTime();
+        c.close(); // @BeforeDestroyed(ApplicationScoped): drain within 1 s, then release
+        long tookMs = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(tookMs).isLessThan(5000);
+        for (String id : shortJobs) {
+            assertThat(http.state(id)).isEqualTo("completed");
+            assertThat(Scenarios.calls(id)).isEqualTo(1);
+        }
+        JsonObject released = http.job(longJob);
+        assertThat(released.getString("state")).isEqualTo("available");
+        assertThat(leftoverWorkerThreads()).isEmpty();
+
+        try (WeldContainer again = Ojs.boot(Scenarios.Blocking.class)) { // redeploy: the released job runs again
+            assertThat(http.awaitState(longJob, "completed", WAIT).getString("result")).isEqualTo("second run");
+            assertThat(Scenarios.calls(longJob)).isEqualTo(2);
+        }
+        for (String id : shortJobs) {
+            assertThat(Scenarios.calls(id)).isEqualTo(1); // acked once, never delivered again
+        }
+    }
+
+    static List<String> leftoverWorkerThreads() {
+        OjsHttp.sleep(200);
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("ojs-worker-")).toList();
+    }
+
+    static void awaitState(Worker worker, Worker.State state) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (worker.state() != state && System.nanoTime() < end) {
+            OjsHttp.sleep(20);
+        }
+        assertThat(worker.state()).isEqualTo(state);
+    }
+}
