@@ -1,0 +1,240 @@
+package org.openjobspec.ee;
+
+import java.net.URI;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLContext;
+import org.openjobspec.ee.client.ClientSettings;
+import org.openjobspec.ee.client.OjsClientBuilder;
+import org.openjobspec.ee.error.OjsException;
+import org.openjobspec.ee.model.CronJob;
+import org.openjobspec.ee.model.DeadLetterPage;
+import org.openjobspec.ee.model.Health;
+import org.openjobspec.ee.model.Job;
+import org.openjobspec.ee.model.JobEvent;
+import org.openjobspec.ee.model.Manifest;
+import org.openjobspec.ee.model.QueueInfo;
+import org.openjobspec.ee.model.QueueStats;
+import org.openjobspec.ee.model.WorkflowStatus;
+
+/**
+ * Client of an OJS server: enqueue jobs, inspect and cancel them, run workflows, administer queues,
+ * the dead-letter queue and cron, and follow job events.
+ *
+ * <p>In CDI: {@code @Inject OjsClient ojs;} (configured from MicroProfile Config, {@code ojs.url} etc.).
+ * In plain Java: {@code OjsClient.builder().url("http://localhost:8080").build()}.
+ *
+ * <p>Thread-safe. Every failure is an unchecked {@link OjsException}: a subtype tells what happened
+ * ({@code OjsNotFoundException}, {@code OjsDuplicateException}, {@code OjsValidationException},
+ * {@code OjsTransportException}, ...). Bad input is rejected before any HTTP call. The {@code ...Async}
+ * variants run the same call on the client's executor and complete exceptionally with the same exceptions.
+ *
+ * <p><b>Args.</b> On the wire {@code args} is a JSON array. A {@link jakarta.json.JsonArray} is sent as
+ * it is; {@link JobArgs#of(Object...)} sends each value as one element; {@code null} sends {@code []};
+ * any other value (record, POJO, map, string, number) is sent as a one-element array, serialized with
+ * JSON-B.
+ */
+public interface OjsClient extends AutoCloseable {
+
+    /** A builder for use without CDI. */
+    static Builder builder() {
+        return new OjsClientBuilder();
+    }
+
+    // ---- jobs
+
+    /** Enqueues a job of {@code type} with {@code args} and default options. */
+    Job enqueue(String type, Object args);
+
+    /** Enqueues a job of {@code type} with {@code args} and {@code options}. */
+    Job enqueue(String type, Object args, EnqueueOptions options);
+
+    /** Enqueues {@code job}. */
+    Job enqueue(JobSpec job);
+
+    /** Enqueues all jobs at once, all or nothing; returns them in order. */
+    List<Job> enqueueBatch(List<JobSpec> jobs);
+
+    /** The job with this id ({@code OjsNotFoundException} if none). */
+    Job getJob(String id);
+
+    /** Cancels a job that has not reached a terminal state; returns it ({@code OjsConflictException} if terminal). */
+    Job cancel(String id);
+
+    // ---- workflows
+
+    /** Creates a chain, group or batch workflow. */
+    WorkflowStatus createWorkflow(WorkflowDefinition workflow);
+
+    /** The workflow's state and progress. */
+    WorkflowStatus getWorkflow(String id);
+
+    /** Cancels a running workflow and its unfinished jobs. */
+    WorkflowStatus cancelWorkflow(String id);
+
+    // ---- queues
+
+    /** All queues known to the server. */
+    List<QueueInfo> queues();
+
+    /** Counters and pause state of a queue. */
+    QueueStats queueStats(String queue);
+
+    /** Pauses a queue: workers stop receiving its jobs. */
+    QueueStats pauseQueue(String queue);
+
+    /** Resumes a paused queue. */
+    QueueStats resumeQueue(String queue);
+
+    // ---- dead letter
+
+    /** First page (50 entries) of the dead-letter queue. */
+    default DeadLetterPage deadLetter() {
+        return deadLetter(50, 0);
+    }
+
+    /** A page of the dead-letter queue. */
+    DeadLetterPage deadLetter(int limit, int offset);
+
+    /** Puts a dead-letter job back on its queue (attempts reset); returns it. */
+    Job retryDeadLetter(String id);
+
+    /** Deletes a job from the dead-letter queue for good. */
+    void discardDeadLetter(String id);
+
+    // ---- cron
+
+    /** Registered cron entries. */
+    List<CronJob> cronJobs();
+
+    /** Registers a cron entry. */
+    CronJob registerCron(CronDefinition cron);
+
+    /** Removes a cron entry; returns it. */
+    CronJob unregisterCron(String name);
+
+    // ---- server
+
+    /** What the server implements (spec version, capabilities, extensions). */
+    Manifest manifest();
+
+    /** The server's health; an unhealthy server (HTTP 503) is reported here, not thrown. */
+    Health health();
+
+    // ---- events
+
+    /** Follows the events of one job until it is terminal or the subscription is closed. */
+    default EventSubscription subscribeJob(String jobId, Consumer<JobEvent> listener) {
+        return subscribeJob(jobId, listener, error -> { });
+    }
+
+    /** As {@link #subscribeJob(String, Consumer)}, reporting stream errors (before each reconnect) to {@code onError}. */
+    EventSubscription subscribeJob(String jobId, Consumer<JobEvent> listener, Consumer<OjsException> onError);
+
+    /** Follows the events of all jobs of a queue until closed. */
+    default EventSubscription subscribeQueue(String queue, Consumer<JobEvent> listener) {
+        return subscribeQueue(queue, listener, error -> { });
+    }
+
+    /** As {@link #subscribeQueue(String, Consumer)}, reporting stream errors to {@code onError}. */
+    EventSubscription subscribeQueue(String queue, Consumer<JobEvent> listener, Consumer<OjsException> onError);
+
+    // ---- async variants
+
+    CompletionStage<Job> enqueueAsync(String type, Object args);
+
+    CompletionStage<Job> enqueueAsync(String type, Object args, EnqueueOptions options);
+
+    CompletionStage<Job> enqueueAsync(JobSpec job);
+
+    CompletionStage<List<Job>> enqueueBatchAsync(List<JobSpec> jobs);
+
+    CompletionStage<Job> getJobAsync(String id);
+
+    CompletionStage<Job> cancelAsync(String id);
+
+    CompletionStage<WorkflowStatus> createWorkflowAsync(WorkflowDefinition workflow);
+
+    CompletionStage<WorkflowStatus> getWorkflowAsync(String id);
+
+    CompletionStage<WorkflowStatus> cancelWorkflowAsync(String id);
+
+    CompletionStage<List<QueueInfo>> queuesAsync();
+
+    CompletionStage<QueueStats> queueStatsAsync(String queue);
+
+    CompletionStage<QueueStats> pauseQueueAsync(String queue);
+
+    CompletionStage<QueueStats> resumeQueueAsync(String queue);
+
+    CompletionStage<DeadLetterPage> deadLetterAsync(int limit, int offset);
+
+    CompletionStage<Job> retryDeadLetterAsync(String id);
+
+    CompletionStage<Void> discardDeadLetterAsync(String id);
+
+    CompletionStage<List<CronJob>> cronJobsAsync();
+
+    CompletionStage<CronJob> registerCronAsync(CronDefinition cron);
+
+    CompletionStage<CronJob> unregisterCronAsync(String name);
+
+    CompletionStage<Manifest> manifestAsync();
+
+    CompletionStage<Health> healthAsync();
+
+    /** Releases connections and open subscriptions. The client cannot be used afterwards. */
+    @Override
+    void close();
+
+    /** Builds an {@link OjsClient} without CDI. */
+    interface Builder {
+
+        /** Server base URL, e.g. {@code http://ojs:8080} (required). */
+        Builder url(String url);
+
+        /** Server base URL (required). */
+        Builder url(URI url);
+
+        /** Bearer token sent as {@code Authorization: Bearer <token>}. */
+        Builder authToken(String token);
+
+        /** TCP connect timeout (default 5 s). */
+        Builder connectTimeout(Duration timeout);
+
+        /** Read timeout per call (default 30 s). */
+        Builder readTimeout(Duration timeout);
+
+        /** An extra header on every request (tenant, gateway key, ...). */
+        Builder header(String name, String value);
+
+        /** Trust store for TLS server certificates. */
+        Builder trustStore(KeyStore trustStore);
+
+        /** Client key store for mutual TLS. */
+        Builder keyStore(KeyStore keyStore, char[] password);
+
+        /** A complete TLS context (instead of trust/key stores). */
+        Builder sslContext(SSLContext context);
+
+        /** TLS host name verifier. */
+        Builder hostnameVerifier(HostnameVerifier verifier);
+
+        /** Takes url, token, timeouts, headers and TLS from {@code settings}. */
+        Builder settings(ClientSettings settings);
+
+        /** Adds an enqueue interceptor; interceptors run in the order added. */
+        Builder interceptor(EnqueueInterceptor interceptor);
+
+        /** Executor of the {@code ...Async} methods and event streams (default: the common pool). */
+        Builder executor(Executor executor);
+
+        /** The client; throws {@link org.openjobspec.ee.error.OjsConfigurationException} listing every problem. */
+        OjsClient build();
+    }
+}
