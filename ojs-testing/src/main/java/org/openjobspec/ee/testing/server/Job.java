@@ -115,7 +115,8 @@ final class Job {
         }
         b.add("created_at", Times.format(createdAt)).add("enqueued_at", Times.format(enqueuedAt));
         if (scheduledAt != null) {
-            b.add("scheduled_at", scheduledAtText != null ? scheduledAtText : Times.format(scheduledAt));
+            b.add("scheduled_at", scheduledAtText != null && !scheduledAtText.startsWith("+") ? scheduledAtText
+                    : Times.format(scheduledAt));
         }
         if (startedAt != null) {
             b.add("started_at", Times.format(startedAt));

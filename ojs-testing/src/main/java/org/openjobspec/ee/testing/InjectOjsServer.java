@@ -1,0 +1,17 @@
+package org.openjobspec.ee.testing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a field of type {@link EmbeddedOjsServer}, {@link java.net.URI} or {@link String} (the URL) that
+ * {@link OjsServerExtension} fills with the class's server. Static fields are filled before {@code @BeforeAll}.
+ */
+@Target(ElementType.FIELD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface InjectOjsServer {
+}

@@ -1,0 +1,124 @@
+package org.openjobspec.ee.testing;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+
+/**
+ * JUnit 5 extension behind {@link OjsServerTest}: one embedded OJS server per test class. Usable directly with
+ * {@code @ExtendWith(OjsServerExtension.class)} (then with defaults: no auth, no reset between tests).
+ */
+public final class OjsServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        TestInstancePostProcessor, ParameterResolver {
+    /** System property carrying the server URL during the test class. */
+    public static final String URL_PROPERTY = "ojs.url";
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(OjsServerExtension.class);
+
+    private record Running(EmbeddedOjsServer server, String previousUrl) {
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        OjsServerTest cfg = config(context);
+        EmbeddedOjsServer server = EmbeddedOjsServer.builder()
+                .authToken(cfg == null ? null : cfg.authToken()).start();
+        String previous = System.getProperty(URL_PROPERTY);
+        System.setProperty(URL_PROPERTY, server.url().toString());
+        context.getStore(NS).put(Running.class, new Running(server, previous));
+        inject(context.getRequiredTestClass(), null, server);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        Running r = context.getStore(NS).remove(Running.class, Running.class);
+        if (r == null) {
+            return;
+        }
+        r.server().stop();
+        if (r.previousUrl() == null) {
+            System.clearProperty(URL_PROPERTY);
+        } else {
+            System.setProperty(URL_PROPERTY, r.previousUrl());
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        OjsServerTest cfg = config(context);
+        if (cfg != null && cfg.resetBetweenTests()) {
+            server(context).reset();
+        }
+    }
+
+    @Override
+    public void postProcessTestInstance(Object testInstance, ExtensionContext context) throws Exception {
+        inject(testInstance.getClass(), testInstance, server(context));
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+        Class<?> t = p.getParameter().getType();
+        return t == EmbeddedOjsServer.class || t == URI.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+        EmbeddedOjsServer server = server(e);
+        return p.getParameter().getType() == URI.class ? server.url() : server;
+    }
+
+    private static EmbeddedOjsServer server(ExtensionContext context) {
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            Running r = c.getStore(NS).get(Running.class, Running.class);
+            if (r != null) {
+                return r.server();
+            }
+        }
+        throw new ExtensionConfigurationException("OJS-SRV-0830: no embedded OJS server for "
+                + context.getDisplayName() + "; put @OjsServerTest (or @ExtendWith(OjsServerExtension.class)) on the"
+                + " test class");
+    }
+
+    private static OjsServerTest config(ExtensionContext context) {
+        for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+            OjsServerTest a = c.getAnnotation(OjsServerTest.class);
+            if (a != null) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static void inject(Class<?> type, Object instance, EmbeddedOjsServer server) throws IllegalAccessException {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (!f.isAnnotationPresent(InjectOjsServer.class)
+                        || Modifier.isStatic(f.getModifiers()) != (instance == null)) {
+                    continue;
+                }
+                Object value;
+                if (f.getType() == EmbeddedOjsServer.class) {
+                    value = server;
+                } else if (f.getType() == URI.class) {
+                    value = server.url();
+                } else if (f.getType() == String.class) {
+                    value = server.url().toString();
+                } else {
+                    throw new ExtensionConfigurationException("OJS-SRV-0831: @InjectOjsServer field " + c.getName()
+                            + "#" + f.getName() + " must be of type EmbeddedOjsServer, URI or String");
+                }
+                f.setAccessible(true);
+                f.set(instance, value);
+            }
+        }
+    }
+}

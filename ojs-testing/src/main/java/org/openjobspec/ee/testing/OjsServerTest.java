@@ -1,0 +1,37 @@
+package org.openjobspec.ee.testing;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Starts one {@link EmbeddedOjsServer} for the test class (127.0.0.1, free port) and stops it afterwards.
+ * Test methods, constructors and lifecycle methods may take an {@link EmbeddedOjsServer} or {@link java.net.URI}
+ * parameter; fields of those types (or String) annotated {@link InjectOjsServer} are filled in. While the class
+ * runs, the system property {@code ojs.url} holds the server URL (MicroProfile Config reads it as {@code ojs.url});
+ * the previous value is restored afterwards.
+ * <pre>{@code
+ * @OjsServerTest
+ * class SignupTest {
+ *     @Test
+ *     void enqueues(URI ojsUrl) { ... }
+ * }
+ * }</pre>
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(OjsServerExtension.class)
+public @interface OjsServerTest {
+    /** Drop all server state before each test method. Off by default: tests of a class share the server. */
+    boolean resetBetweenTests() default false;
+
+    /** Require this bearer token on every endpoint except health. Empty (the default) disables auth. */
+    String authToken() default "";
+}
