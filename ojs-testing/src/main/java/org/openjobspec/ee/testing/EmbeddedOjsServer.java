@@ -47,12 +47,13 @@ public final class EmbeddedOjsServer implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timer;
     private final URI url;
+    private final HttpApi api;
     private volatile boolean stopped;
 
     private EmbeddedOjsServer(Builder b) {
         this.state = b.state != null ? b.state : new OjsState();
         int id = SERVERS.incrementAndGet();
-        HttpApi api = new HttpApi(state, b.authToken, b.sseHeartbeat.toMillis(), () -> stopped);
+        api = new HttpApi(state, b.authToken, b.sseHeartbeat.toMillis(), () -> stopped);
         try {
             http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 512);
         } catch (IOException e) {
@@ -131,6 +132,16 @@ public final class EmbeddedOjsServer implements AutoCloseable {
         stopped = true;
         timer.shutdownNow();
         state.closeStreams();
+        long deadline = System.currentTimeMillis() + 1000;
+        // SSE handlers see the stop flag within one poll and finish their chunked responses cleanly
+        while (api.openStreams() > 0 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         http.stop(0);
         workers.shutdownNow();
         try {

@@ -40,6 +40,12 @@ public final class HttpApi implements HttpHandler {
     private final BooleanSupplier stopping;
     private final long startedAt = System.currentTimeMillis();
     private volatile String baseUrl = "";
+    private final java.util.concurrent.atomic.AtomicInteger openStreams = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** SSE streams still being written (stop waits for them to end cleanly before closing connections). */
+    public int openStreams() {
+        return openStreams.get();
+    }
 
     public HttpApi(OjsState state, String authToken, long sseHeartbeatMs, BooleanSupplier stopping) {
         this.state = state;
@@ -455,7 +461,7 @@ public final class HttpApi implements HttpHandler {
                 if (e.details() != null) {
                     e.details().forEach(d::add);
                 }
-                throw new ApiException(e.status(), e.code(), e.type(), "Batch validation failed: job at index " + i
+                throw new ApiException(e.status(), e.code(), e.type(), "OJS-SRV-0203: Batch validation failed: job at index " + i
                         + " - " + e.getMessage(), e.hint(), d.build(), false);
             }
         }
@@ -567,6 +573,7 @@ public final class HttpApi implements HttpHandler {
     // ------------------------------------------------------------------ SSE
 
     private void stream(HttpExchange ex, SseSink sink) {
+        openStreams.incrementAndGet();
         try {
             Headers h = ex.getResponseHeaders();
             h.set("Content-Type", "text/event-stream");
@@ -601,6 +608,7 @@ public final class HttpApi implements HttpHandler {
             }
         } finally {
             state.unsubscribe(sink);
+            openStreams.decrementAndGet();
         }
         throw new AlreadySent();
     }

@@ -158,7 +158,7 @@ public final class OjsState {
         if (e.details() != null) {
             e.details().forEach(d::add);
         }
-        return new ApiException(e.status(), e.code(), e.type(), "Batch validation failed: job at index " + index
+        return new ApiException(e.status(), e.code(), e.type(), "OJS-SRV-0203: Batch validation failed: job at index " + index
                 + " - " + e.getMessage(), e.hint(), d.build(), false);
     }
 

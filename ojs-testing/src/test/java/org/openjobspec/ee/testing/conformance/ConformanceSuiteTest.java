@@ -1,0 +1,63 @@
+package org.openjobspec.ee.testing.conformance;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Runs the public OJS conformance cases (directory from the system property {@code ojs.conformance.dir})
+ * against fresh in-process servers. Every case must pass except the documented known failures below; a
+ * regression fails the build, and so does a known failure that starts passing (then remove it from the list).
+ */
+class ConformanceSuiteTest {
+
+    /** Case file (relative path) to the reason the embedded server does not pass it. */
+    static final Map<String, String> KNOWN_FAILURES = Map.of(
+            "level-1-reliable/retry/retry-error-history-tracked.json",
+            "asserts errors[].type values (ConnectionTimeout, RateLimitExceeded, InternalServerError) that the"
+                    + " case's NACK requests never send; the server records the type the worker reports"
+                    + " (error.type, else details.error_class, else code = handler_error)",
+            "level-2-scheduled/cron/cron-overlap-prevention.json",
+            "fetches 65 s after the first fetch without a heartbeat; the job's 30 s visibility lease (the HTTP"
+                    + " binding's default) has expired and the job is redelivered, while the case expects an empty"
+                    + " queue. The cron run itself is correctly skipped (overlap_policy skip).");
+
+    @Test
+    void publicConformanceCasesPass() throws Exception {
+        String dir = System.getProperty("ojs.conformance.dir");
+        if (dir == null || !Files.isDirectory(Path.of(dir))) {
+            fail("OJS-SRV-0840: conformance cases not found: system property ojs.conformance.dir=" + dir
+                    + ". The build passes ${maven.multiModuleProjectDirectory}/../shared/conformance; run Maven from"
+                    + " the project root with the shared cases next to it, or set -Dojs.conformance.dir=<dir>.");
+        }
+        Path suites = Path.of(dir);
+        List<ConformanceRunner.CaseResult> results = new ConformanceRunner(suites, null, null, 12)
+                .run(r -> System.out.println(r.line()));
+        ConformanceRunner.summary(results, System.out);
+
+        assertThat(results).as("case files found under " + suites).hasSizeGreaterThanOrEqualTo(100);
+        List<String> regressions = new ArrayList<>();
+        Set<String> nowPassing = new TreeSet<>();
+        for (ConformanceRunner.CaseResult r : results) {
+            boolean known = KNOWN_FAILURES.containsKey(r.path());
+            if (!r.passed() && !known) {
+                regressions.add(r.line());
+            } else if (r.passed() && known) {
+                nowPassing.add(r.path());
+            }
+        }
+        assertThat(regressions).as("conformance cases that fail and are not documented known failures").isEmpty();
+        assertThat(nowPassing).as("known failures that pass now: remove them from KNOWN_FAILURES").isEmpty();
+        assertThat(results.stream().filter(r -> KNOWN_FAILURES.containsKey(r.path())).count())
+                .as("every known failure names an existing case file").isEqualTo(KNOWN_FAILURES.size());
+    }
+}
