@@ -6,6 +6,8 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -49,6 +51,24 @@ public class ProbeResource {
                 .add("requestThread", requestThread)
                 .add("task", task)
                 .build();
+    }
+
+    /** Threads of any application that are running OJS code, with the frame that shows it. */
+    @GET
+    @Path("ojs-threads")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonArray ojsThreads() {
+        JsonArrayBuilder threads = Json.createArrayBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            for (StackTraceElement frame : stack) {
+                if (frame.getClassName().startsWith("org.openjobspec.ee.")
+                        && !frame.getClassName().startsWith("org.openjobspec.ee.it.")) {
+                    threads.add(thread.getName() + " at " + frame);
+                    break;
+                }
+            }
+        });
+        return threads.build();
     }
 
     private static boolean canLookUp(String name) {

@@ -1,0 +1,59 @@
+package org.openjobspec.ee.it;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ArchivePath;
+import org.jboss.shrinkwrap.api.Node;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The WARs the container tests deploy. */
+public final class Wars {
+
+    private Wars() {
+    }
+
+    /** The example WAR exactly as src-examples builds it (the build passes its path as {@code ojs.example.war}). */
+    public static WebArchive example() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, exampleFile());
+    }
+
+    /**
+     * A WAR of the given packages plus the OJS jars of the example WAR, so it runs the same library build the
+     * example does.
+     */
+    public static WebArchive withOjs(String name, Package... packages) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+        for (Package p : packages) {
+            war.addPackage(p);
+        }
+        WebArchive example = example();
+        for (Node lib : example.get("/WEB-INF/lib").getChildren()) {
+            ArchivePath path = lib.getPath();
+            war.add(lib.getAsset(), path);
+        }
+        return war;
+    }
+
+    /** A WAR whose only handler runs until cancelled; its worker serves queue {@code slow}. */
+    public static WebArchive slow() {
+        return withOjs("ojs-slow.war", org.openjobspec.ee.it.slow.SlowJobs.class.getPackage())
+                .addAsResource(org.openjobspec.ee.it.slow.SlowJobs.class.getPackage(),
+                        "microprofile-config.properties", "META-INF/microprofile-config.properties");
+    }
+
+    /** A WAR with invalid handlers: its deployment must fail with the OJS-CDI message ids. */
+    public static WebArchive badHandlers() {
+        return withOjs("ojs-bad-handlers.war", org.openjobspec.ee.it.bad.BadHandlers.class.getPackage());
+    }
+
+    private static File exampleFile() {
+        File file = new File(System.getProperty("ojs.example.war", "missing"));
+        if (!file.isFile()) {
+            throw new IllegalStateException("ojs.example.war must name the example WAR built by src-examples, was "
+                    + file);
+        }
+        return file;
+    }
+}
