@@ -211,21 +211,21 @@ public final class DefaultOjsClient implements OjsClient {
     public QueueStats queueStats(String queue) {
         ensureOpen();
         Checks.queueName(queue);
-        return api.queueStats(queue).toStats(queue);
+        return stats(api.queueStats(queue), queue, "queue stats");
     }
 
     @Override
     public QueueStats pauseQueue(String queue) {
         ensureOpen();
         Checks.queueName(queue);
-        return api.pauseQueue(queue, JsonValue.EMPTY_JSON_OBJECT).toStats(queue);
+        return stats(api.pauseQueue(queue, JsonValue.EMPTY_JSON_OBJECT), queue, "pause queue");
     }
 
     @Override
     public QueueStats resumeQueue(String queue) {
         ensureOpen();
         Checks.queueName(queue);
-        return api.resumeQueue(queue, JsonValue.EMPTY_JSON_OBJECT).toStats(queue);
+        return stats(api.resumeQueue(queue, JsonValue.EMPTY_JSON_OBJECT), queue, "resume queue");
     }
 
     // ---- dead letter
@@ -517,6 +517,15 @@ public final class DefaultOjsClient implements OjsClient {
             throw OjsErrors.malformed(operation + " answer holds no job", null);
         }
         return response.job();
+    }
+
+    private static QueueStats stats(org.openjobspec.ee.model.QueueAnswer answer, String queue, String operation) {
+        boolean known = answer != null && (answer.queue() instanceof JsonObject
+                || answer.queue() instanceof jakarta.json.JsonString || answer.stats() != null);
+        if (!known) {
+            throw OjsErrors.malformed(operation + " answer holds no queue", null);
+        }
+        return answer.toStats(queue);
     }
 
     private static WorkflowStatus workflow(WorkflowResponse response, String operation) {

@@ -19,6 +19,7 @@ import org.openjobspec.ee.EventSubscription;
 import org.openjobspec.ee.error.OjsErrors;
 import org.openjobspec.ee.error.OjsException;
 import org.openjobspec.ee.model.JobEvent;
+import org.openjobspec.ee.rest.OjsJsonGuard;
 import org.openjobspec.ee.rest.OjsMediaTypes;
 import org.openjobspec.ee.rest.Uuid7;
 
@@ -218,6 +219,7 @@ final class SseSubscription implements EventSubscription {
             eventName = null;
             JobEvent event;
             try {
+                OjsJsonGuard.requireWellFormed(payload);
                 event = jsonb.fromJson(payload, JobEvent.class);
                 if (event == null) {
                     throw new IllegalArgumentException("empty event");

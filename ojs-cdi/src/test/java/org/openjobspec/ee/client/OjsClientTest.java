@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.openjobspec.ee.CronDefinition;
 import org.openjobspec.ee.EnqueueOptions;
 import org.openjobspec.ee.JobArgs;
@@ -44,6 +45,7 @@ import org.openjobspec.ee.rest.OjsWorkerApi;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
 
 /** Every client operation against the embedded OJS server over real HTTP. */
+@Timeout(60)
 class OjsClientTest {
 
     public record Email(String to, String subject) {

@@ -43,6 +43,7 @@ public final class OjsRestClients {
                 .baseUri(stripTrailingSlash(config.baseUri()))
                 .register(new OjsHeadersFilter(config.authToken(), config.headers()))
                 .register(new OjsResponseExceptionMapper())
+                .register(new OjsJsonGuard())
                 .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE);
         if (config.connectTimeout() != null) {
             builder.connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);

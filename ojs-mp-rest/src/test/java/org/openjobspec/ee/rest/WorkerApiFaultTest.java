@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.openjobspec.ee.error.OjsConflictException;
 import org.openjobspec.ee.error.OjsErrors;
 import org.openjobspec.ee.error.OjsException;
@@ -28,6 +29,7 @@ import org.openjobspec.ee.model.HeartbeatRequest;
 import org.openjobspec.ee.model.WorkerDirective;
 
 /** The worker API against answers a real server cannot be made to give. */
+@Timeout(60)
 class WorkerApiFaultTest {
 
     private FakeHttp fake;
@@ -117,6 +119,7 @@ class WorkerApiFaultTest {
         for (FakeHttp.Answer garbage : List.of(
                 FakeHttp.Answer.json(200, "{\"jobs\":[{\"id\":\"a\",\"attempt\":\"x\"}]}"),
                 FakeHttp.Answer.json(200, "{\"jobs\":[{\"id\":\"a\""),
+                FakeHttp.Answer.json(200, "{\"unknown\":{\"id\":\"x\",\"deep\":[1,"),
                 FakeHttp.Answer.json(200, "not json at all"),
                 FakeHttp.Answer.json(200, "[1,2,3]"),
                 new FakeHttp.Answer(200, Map.of("Content-Type", "text/html"), "<html>hi</html>", 0))) {

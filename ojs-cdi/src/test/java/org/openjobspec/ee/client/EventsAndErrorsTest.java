@@ -1,0 +1,323 @@
+package org.openjobspec.ee.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.Closeable;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openjobspec.ee.CronDefinition;
+import org.openjobspec.ee.EnqueueOptions;
+import org.openjobspec.ee.EventSubscription;
+import org.openjobspec.ee.JobSpec;
+import org.openjobspec.ee.OjsClient;
+import org.openjobspec.ee.RetryPolicy;
+import org.openjobspec.ee.UniquePolicy;
+import org.openjobspec.ee.WorkflowDefinition;
+import org.openjobspec.ee.error.OjsAuthException;
+import org.openjobspec.ee.error.OjsErrors;
+import org.openjobspec.ee.error.OjsException;
+import org.openjobspec.ee.error.OjsMalformedResponseException;
+import org.openjobspec.ee.error.OjsNotFoundException;
+import org.openjobspec.ee.error.OjsQueuePausedException;
+import org.openjobspec.ee.error.OjsRateLimitedException;
+import org.openjobspec.ee.error.OjsTimeoutException;
+import org.openjobspec.ee.error.OjsTransportException;
+import org.openjobspec.ee.error.OjsUnavailableException;
+import org.openjobspec.ee.error.OjsValidationException;
+import org.openjobspec.ee.model.AckRequest;
+import org.openjobspec.ee.model.FetchRequest;
+import org.openjobspec.ee.model.Health;
+import org.openjobspec.ee.model.Job;
+import org.openjobspec.ee.model.JobEvent;
+import org.openjobspec.ee.rest.OjsWorkerApi;
+import org.openjobspec.ee.testing.EmbeddedOjsServer;
+
+/** Event subscriptions, authentication, bad input, and servers that are down, slow or answer garbage. */
+@Timeout(60)
+class EventsAndErrorsTest {
+
+    @Test
+    void jobSubscriptionFollowsTheJobToCompletionAndEnds() throws Exception {
+        try (EmbeddedOjsServer server = EmbeddedOjsServer.start();
+             OjsClient client = OjsClient.builder().url(server.url()).build()) {
+            OjsWorkerApi worker = ClientSettings.builder().url(server.url()).build().restClient(OjsWorkerApi.class);
+            Job job = client.enqueue("t.events", null);
+            BlockingQueue<JobEvent> events = new LinkedBlockingQueue<>();
+            EventSubscription subscription = client.subscribeJob(job.id(), events::add);
+            Job fetched = awaitFetch(worker);
+            worker.ack(new AckRequest(fetched.id(), null, "w"));
+            JobEvent last = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline && (last == null || !last.isTerminal())) {
+                JobEvent next = events.poll(200, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    assertThat(next.jobId()).isEqualTo(job.id());
+                    last = next;
+                }
+            }
+            assertThat(last).isNotNull();
+            assertThat(last.to()).isEqualTo("completed");
+            assertThat(last.event()).isEqualTo("job.state_changed");
+            long closeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (subscription.isOpen() && System.nanoTime() < closeDeadline) {
+                Thread.sleep(20);
+            }
+            assertThat(subscription.isOpen()).as("job subscription ends after the terminal event").isFalse();
+            ((Closeable) worker).close();
+        }
+    }
+
+    @Test
+    void queueSubscriptionSeesNewJobsAndStopsOnClose() throws Exception {
+        try (EmbeddedOjsServer server = EmbeddedOjsServer.start();
+             OjsClient client = OjsClient.builder().url(server.url()).build()) {
+            BlockingQueue<JobEvent> events = new LinkedBlockingQueue<>();
+            EventSubscription subscription = client.subscribeQueue("mail", events::add);
+            Job job = null;
+            JobEvent seen = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (seen == null && System.nanoTime() < deadline) {
+                // the stream may still be connecting: enqueue until an event arrives
+                job = client.enqueue("t.events", null, EnqueueOptions.defaults().queue("mail"));
+                seen = events.poll(300, TimeUnit.MILLISECONDS);
+            }
+            assertThat(seen).isNotNull();
+            assertThat(seen.queue()).isEqualTo("mail");
+            subscription.close();
+            assertThat(subscription.isOpen()).isFalse();
+            Thread.sleep(100);
+            events.clear();
+            client.enqueue("t.events", null, EnqueueOptions.defaults().queue("mail"));
+            assertThat(events.poll(500, TimeUnit.MILLISECONDS)).isNull();
+            assertThat(job).isNotNull();
+        }
+    }
+
+    @Test
+    void subscriptionToAnUnknownJobReportsNotFoundAndEnds() throws Exception {
+        try (EmbeddedOjsServer server = EmbeddedOjsServer.start();
+             OjsClient client = OjsClient.builder().url(server.url()).build()) {
+            BlockingQueue<OjsException> errors = new LinkedBlockingQueue<>();
+            EventSubscription subscription = client.subscribeJob("0195d5a2-7b1c-7e3a-9f00-4c1d2e3f4a5b", e -> { }, errors::add);
+            assertThat(errors.poll(5, TimeUnit.SECONDS)).isInstanceOf(OjsNotFoundException.class);
+            Thread.sleep(50);
+            assertThat(subscription.isOpen()).isFalse();
+        }
+    }
+
+    @Test
+    void queueSubscriptionReconnectsAfterTheServerComesBack() throws Exception {
+        EmbeddedOjsServer first = EmbeddedOjsServer.start();
+        int port = first.port();
+        BlockingQueue<JobEvent> events = new LinkedBlockingQueue<>();
+        BlockingQueue<OjsException> errors = new LinkedBlockingQueue<>();
+        try (OjsClient client = OjsClient.builder().url(first.url()).build()) {
+            EventSubscription subscription = client.subscribeQueue("mail", events::add, errors::add);
+            Thread.sleep(300);
+            first.stop();
+            assertThat(errors.poll(5, TimeUnit.SECONDS)).as("drop reported").isNotNull();
+            try (EmbeddedOjsServer second = EmbeddedOjsServer.builder().port(port).start()) {
+                JobEvent seen = null;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                while (seen == null && System.nanoTime() < deadline) {
+                    client.enqueue("t.events", null, EnqueueOptions.defaults().queue("mail"));
+                    seen = events.poll(300, TimeUnit.MILLISECONDS);
+                }
+                assertThat(seen).as("event after reconnect").isNotNull();
+                assertThat(subscription.isOpen()).isTrue();
+            }
+        } finally {
+            first.close();
+        }
+    }
+
+    @Test
+    void authTokenIsSentAndWrongOrMissingTokensAreAuthErrors() {
+        try (EmbeddedOjsServer server = EmbeddedOjsServer.builder().authToken("s3cret").start()) {
+            try (OjsClient anonymous = OjsClient.builder().url(server.url()).build()) {
+                assertThatThrownBy(() -> anonymous.enqueue("t.auth", null))
+                        .isInstanceOfSatisfying(OjsAuthException.class, e -> assertThat(e.httpStatus()).isEqualTo(401));
+                assertThat(anonymous.health().healthy()).as("health needs no token").isTrue();
+            }
+            try (OjsClient wrong = OjsClient.builder().url(server.url()).authToken("nope").build()) {
+                assertThatThrownBy(() -> wrong.queues())
+                        .isInstanceOfSatisfying(OjsAuthException.class, e -> assertThat(e.httpStatus()).isEqualTo(403));
+            }
+            try (OjsClient right = OjsClient.builder().url(server.url()).authToken("s3cret").build()) {
+                assertThat(right.enqueue("t.auth", null).id()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void badInputFailsBeforeAnyHttpCall() throws Exception {
+        try (FakeHttp fake = new FakeHttp(); OjsClient client = OjsClient.builder().url(fake.url()).build()) {
+            Map<String, Runnable> calls = new java.util.LinkedHashMap<>();
+            calls.put(Checks.TYPE, () -> client.enqueue("Email.Send", null));
+            calls.put(Checks.TYPE + " null", () -> client.enqueue((String) null, null));
+            calls.put(Checks.QUEUE, () -> client.enqueue("a.b", null, EnqueueOptions.defaults().queue("Bad Queue")));
+            calls.put(Checks.QUEUE + " stats", () -> client.queueStats("UPPER"));
+            calls.put(Checks.PRIORITY, () -> client.enqueue("a.b", null, EnqueueOptions.defaults().priority(101)));
+            calls.put(Checks.ARGS, () -> client.enqueue("a.b", new Exploding()));
+            calls.put(Checks.ID, () -> client.enqueue("a.b", null, EnqueueOptions.defaults().id("not-a-uuid")));
+            calls.put(Checks.NUMBERS, () -> client.enqueue("a.b", null, EnqueueOptions.defaults().timeout(Duration.ZERO)));
+            calls.put(Checks.NUMBERS + " retry", () -> client.enqueue("a.b", null,
+                    EnqueueOptions.defaults().retry(RetryPolicy.defaults().backoffCoefficient(0.5))));
+            calls.put(Checks.BATCH, () -> client.enqueueBatch(List.of()));
+            calls.put(Checks.BATCH + " element", () -> client.enqueueBatch(List.of(JobSpec.of("a.b", null), JobSpec.of("B", null))));
+            calls.put(Checks.WORKFLOW, () -> client.createWorkflow(WorkflowDefinition.chain("c", JobSpec.of("a.b", null))
+                    .onComplete(JobSpec.of("a.c", null))));
+            calls.put(Checks.WORKFLOW + " empty", () -> client.createWorkflow(WorkflowDefinition.group("g")));
+            calls.put(Checks.CRON, () -> client.registerCron(CronDefinition.of("n", " ", JobSpec.of("a.b", null))));
+            calls.put(Checks.IDENTIFIER, () -> client.getJob(" "));
+            calls.put(Checks.TAGS, () -> client.enqueue("a.b", null, EnqueueOptions.defaults().tags("ok", " ")));
+            calls.put(Checks.UNIQUE, () -> client.enqueue("a.b", null, EnqueueOptions.defaults().unique(UniquePolicy.by())));
+            calls.forEach((id, call) -> assertThatThrownBy(call::run).as(id)
+                    .isInstanceOfSatisfying(OjsValidationException.class, e -> {
+                        assertThat(e.code()).isEqualTo(id.split(" ")[0]);
+                        assertThat(e.getMessage()).startsWith(e.code() + ": ");
+                        assertThat(e.httpStatus()).isZero();
+                        assertThat(e.isRetryable()).isFalse();
+                    }));
+            assertThat(fake.seen()).as("no request left the client").isEmpty();
+        }
+    }
+
+    @Test
+    void serverSideValidationErrorsAreTyped() {
+        try (EmbeddedOjsServer server = EmbeddedOjsServer.start();
+             OjsClient client = OjsClient.builder().url(server.url()).build()) {
+            assertThatThrownBy(() -> client.registerCron(CronDefinition.of("broken", "not a cron", JobSpec.of("a.b", null))))
+                    .isInstanceOfSatisfying(OjsValidationException.class, e -> {
+                        assertThat(e.httpStatus()).isIn(400, 422);
+                        assertThat(e.requestId()).startsWith("req_");
+                    });
+        }
+    }
+
+    @Test
+    void errorAnswersMapToTypes() throws Exception {
+        try (FakeHttp fake = new FakeHttp(); OjsClient client = OjsClient.builder().url(fake.url()).build()) {
+            fake.answer(409, "{\"error\":{\"code\":\"queue_paused\",\"message\":\"Queue 'q' is paused.\",\"retryable\":true}}");
+            assertThatThrownBy(() -> client.enqueue("a.b", null)).isInstanceOfSatisfying(OjsQueuePausedException.class,
+                    e -> assertThat(e.isRetryable()).isTrue());
+            fake.answer(new FakeHttp.Answer(429, Map.of("Content-Type", "application/json", "Retry-After", "3"),
+                    "{\"error\":{\"code\":\"rate_limited\",\"message\":\"slow down\",\"retryable\":true}}", 0));
+            assertThatThrownBy(() -> client.getJob("x")).isInstanceOfSatisfying(OjsRateLimitedException.class,
+                    e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(3)));
+            fake.answer(422, "{\"error\":{\"code\":\"validation_error\",\"type\":\"validation_error\",\"message\":\"bad retry\",\"retryable\":false}}");
+            assertThatThrownBy(() -> client.getJob("x")).isInstanceOfSatisfying(OjsValidationException.class,
+                    e -> assertThat(e.errorType()).contains("validation_error"));
+            fake.answer(500, "{\"error\":{\"code\":\"internal_error\",\"message\":\"oops\",\"retryable\":true,\"request_id\":\"req_1\"}}");
+            assertThatThrownBy(() -> client.queues()).isInstanceOfSatisfying(OjsUnavailableException.class, e -> {
+                assertThat(e.isRetryable()).isTrue();
+                assertThat(e.requestId()).isEqualTo("req_1");
+            });
+            fake.answer(400, "{\"code\":\"INVALID_PAYLOAD\",\"message\":\"unwrapped spec shape\",\"retryable\":false}");
+            assertThatThrownBy(() -> client.queues()).isInstanceOfSatisfying(OjsValidationException.class,
+                    e -> assertThat(e.code()).isEqualTo("INVALID_PAYLOAD"));
+            fake.answer(503, "{\"status\":\"degraded\",\"backend\":{\"type\":\"redis\",\"status\":\"down\",\"error\":\"refused\"}}");
+            Health health = client.health();
+            assertThat(health.healthy()).isFalse();
+            assertThat(health.backend().error()).isEqualTo("refused");
+        }
+    }
+
+    @Test
+    void garbageFromTheServerIsMalformedNeverNpe() throws Exception {
+        try (FakeHttp fake = new FakeHttp(); OjsClient client = OjsClient.builder().url(fake.url()).build()) {
+            List<Consumer<OjsClient>> calls = List.of(c -> c.getJob("x"), c -> c.enqueue("a.b", null), OjsClient::queues,
+                    c -> c.queueStats("q"), OjsClient::cronJobs, OjsClient::manifest, c -> c.getWorkflow("w"),
+                    c -> c.deadLetter(), c -> c.enqueueBatch(List.of(JobSpec.of("a.b", null))));
+            for (String body : List.of("<html>oops</html>", "{\"job\":{\"id\":\"x\",\"attempt\":\"two\"",
+                    "{\"job\":{\"id\":\"x\",\"created_at\":17}, \"queues\":\"nope\", \"crons\":5, \"workflow\":[], \"jobs\":{}, \"protocols\":3}",
+                    "{}", "")) {
+                fake.answer(200, body);
+                for (Consumer<OjsClient> call : calls) {
+                    try {
+                        call.accept(client);
+                    } catch (OjsMalformedResponseException expected) {
+                        assertThat(expected.code()).isEqualTo(OjsErrors.MALFORMED);
+                        continue;
+                    }
+                    // a few shapes are legitimately empty results (e.g. "{}" for a list)
+                    assertThat(body).as("call " + calls.indexOf(call) + " succeeded on " + body).isIn("{}", "");
+                }
+            }
+        }
+    }
+
+    @Test
+    void serverDownAndSlowServer() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        try (OjsClient down = OjsClient.builder().url("http://127.0.0.1:" + port).connectTimeout(Duration.ofSeconds(1)).build()) {
+            assertThatThrownBy(() -> down.enqueue("a.b", null)).isInstanceOfSatisfying(OjsTransportException.class, e -> {
+                assertThat(e.code()).isEqualTo(OjsErrors.TRANSPORT);
+                assertThat(e.isRetryable()).isTrue();
+                assertThat(e.getMessage()).contains("ojs.url");
+            });
+        }
+        try (FakeHttp slow = new FakeHttp();
+             OjsClient client = OjsClient.builder().url(slow.url()).readTimeout(Duration.ofMillis(400)).build()) {
+            slow.answer(new FakeHttp.Answer(200, Map.of("Content-Type", "application/json"), "{\"queues\":[]}", 2000));
+            long start = System.nanoTime();
+            assertThatThrownBy(client::queues).isInstanceOf(OjsTimeoutException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1800));
+        }
+    }
+
+    @Test
+    void everyRequestCarriesVersionRequestIdTokenAndExtraHeaders() throws Exception {
+        try (FakeHttp fake = new FakeHttp();
+             OjsClient client = OjsClient.builder().url(fake.url() + "/").authToken("tok").header("X-Tenant", "acme").build()) {
+            fake.answer(200, "{\"queues\":[]}");
+            client.queues();
+            FakeHttp.Seen seen = fake.last();
+            assertThat(seen.path()).isEqualTo("/ojs/v1/queues");
+            assertThat(seen.headers().getFirst("OJS-Version")).isEqualTo("1.0");
+            assertThat(seen.headers().getFirst("X-Request-Id")).startsWith("req_");
+            assertThat(seen.headers().getFirst("Authorization")).isEqualTo("Bearer tok");
+            assertThat(seen.headers().getFirst("X-Tenant")).isEqualTo("acme");
+            assertThat(seen.body()).isEmpty();
+        }
+    }
+
+    @Test
+    void closedClientRefusesCalls() {
+        OjsClient client = OjsClient.builder().url("http://127.0.0.1:9").build();
+        client.close();
+        assertThatThrownBy(() -> client.enqueue("a.b", null)).isInstanceOfSatisfying(OjsException.class,
+                e -> assertThat(e.code()).isEqualTo(Checks.CLOSED));
+    }
+
+    /** A value JSON-B cannot write. */
+    public static final class Exploding {
+        public String getValue() {
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    private static Job awaitFetch(OjsWorkerApi worker) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            List<Job> jobs = worker.fetch(new FetchRequest(List.of("default"), 1, "w", null)).jobs();
+            if (!jobs.isEmpty()) {
+                return jobs.get(0);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no job fetched");
+    }
+}
