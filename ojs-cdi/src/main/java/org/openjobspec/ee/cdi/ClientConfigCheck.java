@@ -2,6 +2,7 @@ package org.openjobspec.ee.cdi;
 
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
+import org.openjobspec.ee.client.ClientSettings;
 
 /** The client's configuration problems (OJS-CFG-0001..0049), reported in the same deployment failure. */
 final class ClientConfigCheck {
@@ -9,8 +10,7 @@ final class ClientConfigCheck {
     private ClientConfigCheck() {
     }
 
-    // TODO(worker): delegate to ClientSettings.fromConfig(config) and collect OjsConfigurationException.problems()
     static List<String> problems(Config config) {
-        return List.of();
+        return ClientSettings.problems(config);
     }
 }

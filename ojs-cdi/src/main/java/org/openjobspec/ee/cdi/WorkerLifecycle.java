@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.openjobspec.ee.client.ClientSettings;
 import org.openjobspec.ee.rest.OjsWorkerApi;
 import org.openjobspec.ee.worker.Worker;
 import org.openjobspec.ee.worker.WorkerSettings;
@@ -114,7 +115,8 @@ public class WorkerLifecycle {
         for (HandlerCatalog.Entry entry : catalog.entries()) {
             invokers.put(entry.jobType(), invoker(entry));
         }
-        transport = new RestWorkerTransport(WorkerClients.workerApi(config), settings.workerId());
+        transport = new RestWorkerTransport(ClientSettings.fromConfig(config).restClient(OjsWorkerApi.class),
+                settings.workerId());
         executor = ExecutorChoice.resolve(workerConfig.executorName(), beanManager);
         worker = new Worker(settings, transport,
                 new CdiJobDispatcher(beanManager, invokers, requestContexts, currentJob), executor.executor());
@@ -200,17 +202,5 @@ public class WorkerLifecycle {
         }
     }
 
-    static final class WorkerClients {
-        private WorkerClients() {
-        }
-
-        // TODO(worker): switch to ClientSettings.fromConfig(config).restClient(OjsWorkerApi.class) when it lands
-        static OjsWorkerApi workerApi(Config config) {
-            String url = config.getOptionalValue("ojs.url", String.class).orElse("http://localhost:8080");
-            return org.openjobspec.ee.rest.OjsRestClients.create(OjsWorkerApi.class,
-                    org.openjobspec.ee.rest.OjsRestConfig.of(java.net.URI.create(url),
-                            java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30)));
-        }
-    }
 
 }

@@ -64,6 +64,7 @@ public final class Worker {
     private volatile boolean terminateRequested;
     private volatile boolean heartbeatRequested;
     private volatile Future<?> coordinator;
+    private int heartbeatFailures; // coordinator thread only
 
     public Worker(WorkerSettings settings, WorkerTransport transport, JobDispatcher dispatcher,
                   ExecutorService executor) {
@@ -471,9 +472,12 @@ public final class Worker {
                     reportedState);
         } catch (TransportException | RuntimeException e) {
             // the protocol says: keep the current state and try again at the next interval
-            LOG.log(Level.WARNING, "OJS-WRK-0004: heartbeat failed: {0}", e.getMessage());
+            heartbeatFailures++;
+            LOG.log(heartbeatFailures == 1 ? Level.WARNING : Level.DEBUG,
+                    "OJS-WRK-0004: heartbeat failed ({0} in a row): {1}", heartbeatFailures, e.getMessage());
             return;
         }
+        heartbeatFailures = 0;
         if (reply.jobsExtended() != null) {
             for (String id : ids) {
                 RunningJob rj = held.get(id);

@@ -108,6 +108,14 @@ class DeploymentValidationTest {
         }
     }
 
+    @Test
+    void clientConfigurationProblemsJoinTheSameFailure() {
+        TestConfig.set("ojs.url", "not a url");
+        TestConfig.set("ojs.worker.concurrency", "-1");
+        deploying(Handlers.Fine.class).hasMessageContaining("OJS-CFG-0052").hasMessageContaining("ojs.url")
+                .hasMessageContaining("OJS-CFG-00");
+    }
+
     // ---- worker configuration, OJS-CFG-0050..0099
 
     private static void invalidConfig(String key, String value, String id) {
