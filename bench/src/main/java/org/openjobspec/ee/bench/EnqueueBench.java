@@ -1,0 +1,177 @@
+package org.openjobspec.ee.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.openjobspec.ee.EnqueueOptions;
+import org.openjobspec.ee.JobArgs;
+import org.openjobspec.ee.JobSpec;
+import org.openjobspec.ee.OjsClient;
+
+/**
+ * {@code client.enqueue} (single enqueues from 8 threads through {@link OjsClient}) and {@code client.enqueue_batch}
+ * (batches of 100 from 8 threads), each against raw {@code java.net.http} POSTs of the very bytes the client sends,
+ * recorded once through a forwarding proxy. One standalone OJS server, reset before every round.
+ */
+final class EnqueueBench {
+
+    static final int THREADS = 8;
+    static final int SINGLES_PER_THREAD = Integer.getInteger("bench.enqueue.perThread", 400);
+    static final int BATCH = 100;
+    static final int BATCHES_PER_THREAD = Integer.getInteger("bench.batch.perThread", 10);
+    static final String QUEUE = "enqueue";
+
+    private EnqueueBench() {
+    }
+
+    interface Call {
+        void run(int thread, int i) throws Exception;
+    }
+
+    static void run() throws Exception {
+        try (ChildProcess server = ChildProcess.ojsServer();
+             OjsClient client = OjsClient.builder().url(server.url()).build()) {
+            RawOjs raw = new RawOjs(server.url());
+            EnqueueOptions options = EnqueueOptions.defaults().queue(QUEUE);
+            List<JobSpec> batch = new ArrayList<>();
+            for (int i = 0; i < BATCH; i++) {
+                batch.add(JobSpec.of("bench.noop", JobArgs.of("user" + i + "@example.com", i), options));
+            }
+            Map<String, String> wire = recordWire(server.url(), options, batch);
+            String single = wire.get("/ojs/v1/jobs");
+            String batchBody = wire.get("/ojs/v1/jobs/batch");
+            Figures.progress("client sends %d bytes per enqueue and %d per batch of %d", single.length(),
+                    batchBody.length(), BATCH);
+
+            Call clientSingle = (t, i) -> client.enqueue("bench.noop", JobArgs.of("user" + i + "@example.com", i),
+                    options);
+            Call rawSingle = (t, i) -> send(raw, "/ojs/v1/jobs", single);
+            Call clientBatch = (t, i) -> client.enqueueBatch(batch);
+            Call rawBatch = (t, i) -> send(raw, "/ojs/v1/jobs/batch", batchBody);
+
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            try {
+                int total = Figures.warmups() + Figures.rounds();
+                double[][] single2 = new double[2][Figures.rounds()];
+                double[][] batch2 = new double[2][Figures.rounds()];
+                for (int r = 0; r < total; r++) {
+                    double c = rate(pool, raw, clientSingle, SINGLES_PER_THREAD, 1);
+                    double b = rate(pool, raw, rawSingle, SINGLES_PER_THREAD, 1);
+                    double cb = rate(pool, raw, clientBatch, BATCHES_PER_THREAD, BATCH);
+                    double bb = rate(pool, raw, rawBatch, BATCHES_PER_THREAD, BATCH);
+                    boolean warm = r < Figures.warmups();
+                    Figures.progress("enqueue %s %d: client %.0f/s, raw %.0f/s; batch client %.0f jobs/s, raw %.0f jobs/s",
+                            warm ? "warm-up" : "round", warm ? r + 1 : r - Figures.warmups() + 1, c, b, cb, bb);
+                    if (!warm) {
+                        int i = r - Figures.warmups();
+                        single2[0][i] = c;
+                        single2[1][i] = b;
+                        batch2[0][i] = cb;
+                        batch2[1][i] = bb;
+                    }
+                }
+                Figures.print("client.enqueue", single2[0], "jobs/s", single2[1]);
+                Figures.print("client.enqueue_batch", batch2[0], "jobs/s", batch2[1]);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Jobs per second of {@code calls} calls per thread, each enqueuing {@code jobsPerCall} jobs. */
+    static double rate(ExecutorService pool, RawOjs raw, Call call, int calls, int jobsPerCall) throws Exception {
+        raw.reset();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < calls; i++) {
+                    call.run(thread, thread * calls + i);
+                }
+                return null;
+            }));
+        }
+        long t0 = System.nanoTime();
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long jobs = (long) THREADS * calls * jobsPerCall;
+        long stored = Long.parseLong(raw.get("/ojs/v1/queues/" + QUEUE + "/stats")
+                .replaceAll(".*\"available\":(\\d+).*", "$1"));
+        if (stored != jobs) {
+            throw new IllegalStateException("expected " + jobs + " jobs on the server, found " + stored);
+        }
+        return jobs / seconds;
+    }
+
+    static void send(RawOjs raw, String path, String body) throws Exception {
+        HttpResponse<Void> r = raw.http.send(raw.request(path, body), HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() != 201 && r.statusCode() != 200) {
+            throw new IllegalStateException("POST " + path + " answered " + r.statusCode());
+        }
+    }
+
+    /** The request bodies the client really sends, by path, recorded through a forwarding proxy. */
+    static Map<String, String> recordWire(URI server, EnqueueOptions options, List<JobSpec> batch) throws Exception {
+        Map<String, String> bodies = new ConcurrentHashMap<>();
+        RawOjs upstream = new RawOjs(server);
+        HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        proxy.createContext("/", ex -> {
+            String body;
+            try (InputStream in = ex.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String path = ex.getRequestURI().getPath();
+            bodies.put(path, body);
+            HttpRequest.Builder fwd = HttpRequest.newBuilder(server.resolve(ex.getRequestURI()))
+                    .method(ex.getRequestMethod(), HttpRequest.BodyPublishers.ofString(body));
+            ex.getRequestHeaders().forEach((name, values) -> {
+                if (!List.of("host", "content-length", "connection", "transfer-encoding", "expect", "upgrade")
+                        .contains(name.toLowerCase())) {
+                    values.forEach(v -> fwd.header(name, v));
+                }
+            });
+            try {
+                HttpResponse<byte[]> r = upstream.http.send(fwd.build(), HttpResponse.BodyHandlers.ofByteArray());
+                r.headers().firstValue("Content-Type").ifPresent(v -> ex.getResponseHeaders().set("Content-Type", v));
+                ex.sendResponseHeaders(r.statusCode(), r.body().length == 0 ? -1 : r.body().length);
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(r.body());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ex.sendResponseHeaders(502, -1);
+            }
+        });
+        proxy.start();
+        try (OjsClient recorder = OjsClient.builder()
+                .url(URI.create("http://127.0.0.1:" + proxy.getAddress().getPort())).build()) {
+            recorder.enqueue("bench.noop", JobArgs.of("user0@example.com", 0), options);
+            recorder.enqueueBatch(batch);
+        } finally {
+            proxy.stop(0);
+        }
+        if (!bodies.containsKey("/ojs/v1/jobs") || !bodies.containsKey("/ojs/v1/jobs/batch")) {
+            throw new IllegalStateException("client used other paths than expected: " + bodies.keySet());
+        }
+        return bodies;
+    }
+}

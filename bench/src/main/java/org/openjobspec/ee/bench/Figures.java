@@ -1,0 +1,64 @@
+package org.openjobspec.ee.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Prints one {@code BENCH} line per figure on stdout: the median of the rounds, next to the median of a baseline
+ * measured in the same JVM, in rounds interleaved with the subject's, so that a noisy neighbour hits both alike.
+ */
+final class Figures {
+
+    private Figures() {
+    }
+
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    static double min(double[] values) {
+        return Arrays.stream(values).min().orElse(Double.NaN);
+    }
+
+    static double max(double[] values) {
+        return Arrays.stream(values).max().orElse(Double.NaN);
+    }
+
+    /** Value and baseline are the medians of their rounds; ratio = value / baseline. */
+    static void print(String name, double[] rounds, String unit, double[] baselineRounds) {
+        double value = median(rounds);
+        double baseline = median(baselineRounds);
+        printLine(name, value, unit, baseline, rounds, baselineRounds);
+    }
+
+    /** For figures derived from two sets of rounds (e.g. a difference of medians). */
+    static void printLine(String name, double value, String unit, double baseline, double[] rounds,
+                          double[] baselineRounds) {
+        String line = String.format(Locale.ROOT,
+                "BENCH %s %s %s baseline=%s ratio=%.3f min=%s max=%s baseline_min=%s baseline_max=%s rounds=%d",
+                name, fmt(value), unit, fmt(baseline), value / baseline, fmt(min(rounds)), fmt(max(rounds)),
+                fmt(min(baselineRounds)), fmt(max(baselineRounds)), rounds.length);
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    static String fmt(double v) {
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static void progress(String format, Object... args) {
+        System.err.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+        System.err.flush();
+    }
+
+    static int rounds() {
+        return Integer.getInteger("bench.rounds", 5);
+    }
+
+    static int warmups() {
+        return Integer.getInteger("bench.warmups", 1);
+    }
+}
