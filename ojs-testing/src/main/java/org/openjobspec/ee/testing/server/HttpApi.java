@@ -1,8 +1,5 @@
 package org.openjobspec.ee.testing.server;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -11,9 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +22,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
-/** The OJS HTTP binding (protocol digest §1-§2) over {@link OjsState}, for the JDK's HttpServer. */
-public final class HttpApi implements HttpHandler {
+/** The OJS HTTP binding (protocol digest §1-§2) over {@link OjsState}, served by {@link LoopbackHttpServer}. */
+public final class HttpApi implements LoopbackHttpServer.Handler {
     public static final String CONTENT_TYPE = "application/openjobspec+json";
     private static final System.Logger LOG = System.getLogger(HttpApi.class.getName());
-    private static final int MAX_BODY = 1 << 20;
+    /** Request bodies above this size are answered with 413. */
+    public static final int MAX_BODY = 1 << 20;
     private static final String DOCS = "https://openjobspec.org/spec/ojs-http-binding";
 
     private final OjsState state;
@@ -72,25 +68,22 @@ public final class HttpApi implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange ex) throws IOException {
-        String requestId = ex.getRequestHeaders().getFirst("X-Request-Id");
+    public void handle(Exchange ex) throws IOException {
+        String requestId = ex.header("X-Request-Id");
         if (requestId == null || requestId.isBlank() || requestId.length() > 200) {
             requestId = "req_" + Ids.uuidV7();
         }
-        Headers out = ex.getResponseHeaders();
-        out.set("OJS-Version", "1.0");
-        out.set("X-Request-Id", requestId);
+        ex.responseHeader("OJS-Version", "1.0");
+        ex.responseHeader("X-Request-Id", requestId);
         Response r;
         try {
             r = route(ex);
         } catch (AlreadySent sent) {
-            ex.close();
             return;
         } catch (ApiException e) {
             r = error(e, requestId);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "OJS-SRV-0900: unexpected error on " + ex.getRequestMethod() + " "
-                    + ex.getRequestURI().getPath(), e);
+            LOG.log(System.Logger.Level.WARNING, "OJS-SRV-0900: unexpected error on " + ex.method() + " " + ex.rawPath(), e);
             r = error(new ApiException(500, "internal_error", null, "OJS-SRV-0900: Internal server error: " + e,
                     "This is a bug in the embedded server; please report it with the request.", null, true),
                     requestId);
@@ -98,22 +91,14 @@ public final class HttpApi implements HttpHandler {
         send(ex, r);
     }
 
-    private static void send(HttpExchange ex, Response r) throws IOException {
-        try {
-            r.headers().forEach(ex.getResponseHeaders()::set);
-            if (r.body() == null) {
-                ex.sendResponseHeaders(r.status(), -1);
-                return;
-            }
-            byte[] bytes = Json.write(r.body()).getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-            ex.sendResponseHeaders(r.status(), bytes.length);
-            try (OutputStream os = ex.getResponseBody()) {
-                os.write(bytes);
-            }
-        } finally {
-            ex.close();
+    private static void send(Exchange ex, Response r) throws IOException {
+        r.headers().forEach(ex::responseHeader);
+        if (r.body() == null) {
+            ex.respond(r.status(), null);
+            return;
         }
+        ex.responseHeader("Content-Type", CONTENT_TYPE);
+        ex.respond(r.status(), Json.writeBytes(r.body()));
     }
 
     private static Response error(ApiException e, String requestId) {
@@ -139,9 +124,9 @@ public final class HttpApi implements HttpHandler {
 
     // ------------------------------------------------------------------ routing
 
-    private Response route(HttpExchange ex) throws IOException {
-        String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-        String path = ex.getRequestURI().getRawPath();
+    private Response route(Exchange ex) throws IOException {
+        String method = ex.method().toUpperCase(Locale.ROOT);
+        String path = ex.rawPath();
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
@@ -150,7 +135,7 @@ public final class HttpApi implements HttpHandler {
             checkAuth(ex);
         }
         checkVersion(ex);
-        Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+        Map<String, String> query = query(ex.rawQuery());
         long now = System.currentTimeMillis();
 
         if (path.equals("/ojs/manifest")) {
@@ -305,12 +290,17 @@ public final class HttpApi implements HttpHandler {
     }
 
     private static String[] segments(String path) {
-        String[] raw = path.replaceAll("^/+", "").split("/");
-        String[] out = new String[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            out[i] = URLDecoder.decode(raw[i], StandardCharsets.UTF_8);
+        int start = 0;
+        while (start < path.length() && path.charAt(start) == '/') {
+            start++;
         }
-        return out;
+        String[] raw = path.substring(start).split("/");
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i].indexOf('%') >= 0 || raw[i].indexOf('+') >= 0) {
+                raw[i] = URLDecoder.decode(raw[i], StandardCharsets.UTF_8);
+            }
+        }
+        return raw;
     }
 
     private static ApiException unknownRoute(String method, String path) {
@@ -333,11 +323,11 @@ public final class HttpApi implements HttpHandler {
 
     // ------------------------------------------------------------------ request checks
 
-    private void checkAuth(HttpExchange ex) {
+    private void checkAuth(Exchange ex) {
         if (authToken == null) {
             return;
         }
-        String h = ex.getRequestHeaders().getFirst("Authorization");
+        String h = ex.header("Authorization");
         if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7) || h.substring(7).isBlank()) {
             throw new ApiException(401, "unauthorized", "OJS-SRV-0010: Missing or malformed bearer token.",
                     "Send 'Authorization: Bearer <token>' with the token the server was started with.", null);
@@ -349,8 +339,8 @@ public final class HttpApi implements HttpHandler {
         }
     }
 
-    private static void checkVersion(HttpExchange ex) {
-        String v = ex.getRequestHeaders().getFirst("OJS-Version");
+    private static void checkVersion(Exchange ex) {
+        String v = ex.header("OJS-Version");
         if (v != null && !v.isBlank() && !(v.trim().equals("1") || v.trim().startsWith("1."))) {
             throw new ApiException(422, "unsupported", null, "OJS-SRV-0012: OJS-Version '" + v
                     + "' is not supported; this server speaks 1.0.", "Send 'OJS-Version: 1.0' or omit the header.",
@@ -359,9 +349,9 @@ public final class HttpApi implements HttpHandler {
     }
 
     /** Reads the body (≤ 1 MiB). Returns null when there is none; malformed JSON is invalid_payload. */
-    private static JsonValue body(HttpExchange ex) throws IOException {
-        String ct = ex.getRequestHeaders().getFirst("Content-Type");
-        byte[] bytes = readLimited(ex.getRequestBody());
+    private static JsonValue body(Exchange ex) {
+        String ct = ex.header("Content-Type");
+        byte[] bytes = ex.body();
         if (bytes == null) {
             throw new ApiException(413, "envelope_too_large", null, "OJS-SRV-0013: Request body exceeds 1 MiB.",
                     "Keep envelopes under 1 MiB; pass large data by reference.", null, false);
@@ -382,20 +372,6 @@ public final class HttpApi implements HttpHandler {
             throw new ApiException(400, "invalid_payload", "OJS-SRV-0015: The request body is not valid JSON: "
                     + e.getMessage(), "Send a well-formed JSON object.", null);
         }
-    }
-
-    private static byte[] readLimited(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        byte[] chunk = new byte[8192];
-        int r;
-        while ((r = in.read(chunk)) != -1) {
-            buf.write(chunk, 0, r);
-            if (buf.size() > MAX_BODY) {
-                in.transferTo(OutputStream.nullOutputStream());
-                return null;
-            }
-        }
-        return buf.toByteArray();
     }
 
     private static JsonObject object(JsonValue body) {
@@ -572,16 +548,13 @@ public final class HttpApi implements HttpHandler {
 
     // ------------------------------------------------------------------ SSE
 
-    private void stream(HttpExchange ex, SseSink sink) {
+    private void stream(Exchange ex, SseSink sink) {
         openStreams.incrementAndGet();
         try {
-            Headers h = ex.getResponseHeaders();
-            h.set("Content-Type", "text/event-stream");
-            h.set("Cache-Control", "no-cache");
-            h.set("Connection", "keep-alive");
-            h.set("X-Accel-Buffering", "no");
-            ex.sendResponseHeaders(200, 0); // chunked
-            OutputStream os = ex.getResponseBody();
+            ex.responseHeader("Content-Type", "text/event-stream");
+            ex.responseHeader("Cache-Control", "no-cache");
+            ex.responseHeader("X-Accel-Buffering", "no");
+            OutputStream os = ex.openStream(200);
             os.write("retry: 3000\n\n".getBytes(StandardCharsets.UTF_8));
             os.flush();
             long lastWrite = System.currentTimeMillis();

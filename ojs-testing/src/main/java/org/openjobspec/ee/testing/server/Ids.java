@@ -1,13 +1,15 @@
 package org.openjobspec.ee.testing.server;
 
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-/** UUIDv7 ids (lowercase), as OJS servers generate them. */
+/**
+ * UUIDv7 ids (lowercase), as OJS servers generate them. The random part comes from a fast non-cryptographic
+ * generator: ids of a test server must be unique, not unguessable, and one is made for every job and event.
+ */
 public final class Ids {
     public static final Pattern UUID_V7 =
             Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private Ids() {
@@ -15,7 +17,7 @@ public final class Ids {
 
     public static String uuidV7() {
         byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
+        ThreadLocalRandom.current().nextBytes(b);
         long ms = System.currentTimeMillis();
         for (int i = 0; i < 6; i++) {
             b[i] = (byte) (ms >>> (40 - 8 * i));

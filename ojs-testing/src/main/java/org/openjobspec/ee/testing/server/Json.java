@@ -8,14 +8,14 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.JsonWriter;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Map;
 
 /** Small JSON-P helpers; one provider instance, looked up once. */
 public final class Json {
@@ -45,19 +45,82 @@ public final class Json {
         }
     }
 
+    /** Compact JSON text, as JSON-P's writer produces it, written directly (no writer/generator per call). */
     public static String write(JsonValue v) {
         if (v == null) {
             return "null";
         }
-        if (v.getValueType() != JsonValue.ValueType.OBJECT && v.getValueType() != JsonValue.ValueType.ARRAY) {
-            return v.toString();
-        }
-        StringWriter w = new StringWriter();
-        try (JsonWriter jw = P.createWriter(w)) {
-            jw.write(v);
-        }
-        return w.toString();
+        StringBuilder sb = new StringBuilder(256);
+        append(sb, v);
+        return sb.toString();
     }
+
+    /** {@link #write} as UTF-8 bytes. */
+    public static byte[] writeBytes(JsonValue v) {
+        return write(v).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void append(StringBuilder sb, JsonValue v) {
+        switch (v.getValueType()) {
+            case OBJECT -> {
+                sb.append('{');
+                boolean first = true;
+                for (Map.Entry<String, JsonValue> e : ((JsonObject) v).entrySet()) {
+                    if (!first) {
+                        sb.append(',');
+                    }
+                    first = false;
+                    quote(sb, e.getKey());
+                    sb.append(':');
+                    append(sb, e.getValue());
+                }
+                sb.append('}');
+            }
+            case ARRAY -> {
+                sb.append('[');
+                boolean first = true;
+                for (JsonValue item : (JsonArray) v) {
+                    if (!first) {
+                        sb.append(',');
+                    }
+                    first = false;
+                    append(sb, item);
+                }
+                sb.append(']');
+            }
+            case STRING -> quote(sb, ((JsonString) v).getString());
+            case NUMBER -> sb.append(v);
+            case TRUE -> sb.append("true");
+            case FALSE -> sb.append("false");
+            default -> sb.append("null");
+        }
+    }
+
+    private static void quote(StringBuilder sb, String s) {
+        sb.append('"');
+        int plain = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            sb.append(s, plain, i);
+            plain = i + 1;
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        sb.append(s, plain, s.length()).append('"');
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     public static JsonValue str(String s) {
         return s == null ? JsonValue.NULL : P.createValue(s);

@@ -21,8 +21,45 @@ public final class Times {
     private Times() {
     }
 
+    /** The last day formatted: its first millisecond and its "yyyy-MM-ddT" text (one per day, shared). */
+    private record Day(long start, String prefix) {
+    }
+
+    private static volatile Day lastDay = new Day(Long.MIN_VALUE, "");
+
+    /** RFC 3339 UTC with milliseconds; the date part is cached per day because this runs for every job field. */
     public static String format(long epochMillis) {
-        return OUT.format(Instant.ofEpochMilli(epochMillis));
+        Day day = lastDay;
+        long offset = epochMillis - day.start;
+        if (offset < 0 || offset >= 86_400_000L) {
+            if (epochMillis < 0) {
+                return OUT.format(Instant.ofEpochMilli(epochMillis));
+            }
+            long start = epochMillis - Math.floorMod(epochMillis, 86_400_000L);
+            String full = OUT.format(Instant.ofEpochMilli(start));
+            day = new Day(start, full.substring(0, full.indexOf('T') + 1));
+            lastDay = day;
+            offset = epochMillis - start;
+        }
+        char[] t = new char[13];
+        int ms = (int) offset;
+        two(t, 0, ms / 3_600_000);
+        t[2] = ':';
+        two(t, 3, ms / 60_000 % 60);
+        t[5] = ':';
+        two(t, 6, ms / 1000 % 60);
+        t[8] = '.';
+        int milli = ms % 1000;
+        t[9] = (char) ('0' + milli / 100);
+        t[10] = (char) ('0' + milli / 10 % 10);
+        t[11] = (char) ('0' + milli % 10);
+        t[12] = 'Z';
+        return day.prefix.concat(new String(t));
+    }
+
+    private static void two(char[] t, int at, int v) {
+        t[at] = (char) ('0' + v / 10);
+        t[at + 1] = (char) ('0' + v % 10);
     }
 
     /** RFC 3339 with a zone, or "+PT5S" relative to now; returns epoch millis or null when invalid. */
