@@ -47,6 +47,9 @@ public final class EmbeddedOjsServer implements AutoCloseable {
 
     private EmbeddedOjsServer(Builder b) {
         this.state = b.state != null ? b.state : new OjsState();
+        if (b.defaultVisibilityMs != null) {
+            state.defaultVisibilityTimeout(b.defaultVisibilityMs);
+        }
         int id = SERVERS.incrementAndGet();
         api = new HttpApi(state, b.authToken, b.sseHeartbeat.toMillis(), () -> stopped);
         try {
@@ -161,6 +164,7 @@ public final class EmbeddedOjsServer implements AutoCloseable {
         private Duration sseHeartbeat = Duration.ofSeconds(15);
         private int maxThreads = 256;
         private int idleTimeoutMs = 60_000;
+        private Long defaultVisibilityMs;
 
         private Builder() {
         }
@@ -210,6 +214,19 @@ public final class EmbeddedOjsServer implements AutoCloseable {
          */
         public Builder maxThreads(int max) {
             this.maxThreads = Math.max(4, max);
+            return this;
+        }
+
+        /**
+         * Lease of a fetched job when neither the fetch nor the job sets {@code visibility_timeout_ms}.
+         * Default 1800 s, the worker protocol's default (the HTTP binding says 30 s; the conformance cases
+         * need the longer one).
+         */
+        public Builder defaultVisibilityTimeout(Duration lease) {
+            if (lease.isNegative() || lease.isZero()) {
+                throw new IllegalArgumentException("OJS-SRV-0807: default visibility timeout must be positive");
+            }
+            this.defaultVisibilityMs = lease.toMillis();
             return this;
         }
 

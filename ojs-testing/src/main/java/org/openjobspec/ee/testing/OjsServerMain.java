@@ -20,10 +20,12 @@ public final class OjsServerMain {
         }
         int port = 8080;
         String token = System.getenv("OJS_API_KEY");
+        Long visibilityMs = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
                 case "--token" -> token = value(args, ++i, "--token");
+                case "--visibility-timeout-ms" -> visibilityMs = Long.parseLong(value(args, ++i, "--visibility-timeout-ms"));
                 case "-h", "--help" -> {
                     usage();
                     return;
@@ -35,7 +37,11 @@ public final class OjsServerMain {
                 }
             }
         }
-        EmbeddedOjsServer server = EmbeddedOjsServer.builder().port(port).authToken(token).start();
+        EmbeddedOjsServer.Builder builder = EmbeddedOjsServer.builder().port(port).authToken(token);
+        if (visibilityMs != null) {
+            builder.defaultVisibilityTimeout(java.time.Duration.ofMillis(visibilityMs));
+        }
+        EmbeddedOjsServer server = builder.start();
         System.out.println("OJS server listening on " + server.url());
         System.out.flush();
         new CountDownLatch(1).await(); // serve until the process is killed
@@ -50,7 +56,8 @@ public final class OjsServerMain {
     }
 
     private static void usage() {
-        System.err.println("usage: java -jar ojs-server.jar [--port N (0 = free port, default 8080)] [--token T]");
+        System.err.println("usage: java -jar ojs-server.jar [--port N (0 = free port, default 8080)] [--token T]"
+                + " [--visibility-timeout-ms N (default lease, 1800000)]");
         System.err.println("       java -jar ojs-server.jar conformance --suites DIR [--url URL] [--reset-url URL]"
                 + " [--parallel N] [--report-only]");
     }

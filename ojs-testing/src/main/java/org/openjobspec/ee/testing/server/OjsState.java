@@ -34,7 +34,12 @@ import java.util.TreeSet;
  * all jobs on the fetch/ack path. Time comes from the caller's clock ({@link System#currentTimeMillis()}).
  */
 public final class OjsState {
-    static final long DEFAULT_VISIBILITY_MS = 30_000;
+    /**
+     * Lease of a fetched job when neither the fetch nor the job names one: the worker protocol's 1800 s
+     * (ojs-worker-protocol §5.2), not the HTTP binding's 30 s. The two specs disagree; the conformance case
+     * L2-CRON-005 decides, since it expects a job fetched 65 s earlier without heartbeats to be still active.
+     */
+    public static final long DEFAULT_VISIBILITY_MS = 1_800_000;
     private static final int EVENT_LOG_CAP = 10_000;
 
     private final Map<String, Job> jobs = new HashMap<>();
@@ -57,6 +62,7 @@ public final class OjsState {
     private long eventSeq;
     private long retentionMs = 3_600_000;
     private int retentionCap = 100_000;
+    private long defaultVisibilityMs = DEFAULT_VISIBILITY_MS;
 
     private record Retained(Job job, long at) {
     }
@@ -88,6 +94,14 @@ public final class OjsState {
     public synchronized void retention(long millis, int cap) {
         this.retentionMs = millis;
         this.retentionCap = cap;
+    }
+
+    /** Lease for fetches where neither the request nor the job sets {@code visibility_timeout_ms}. */
+    public synchronized void defaultVisibilityTimeout(long millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException("OJS-SRV-0807: default visibility timeout must be positive");
+        }
+        this.defaultVisibilityMs = millis;
     }
 
     /** Drops all jobs, queues, crons, workflows, workers and events; open SSE streams are closed. */
@@ -323,7 +337,7 @@ public final class OjsState {
                 j.startedAt = now;
                 j.workerId = workerId;
                 j.leaseMs = visibilityMs != null ? visibilityMs
-                        : j.visibilityTimeoutMs != null ? j.visibilityTimeoutMs : DEFAULT_VISIBILITY_MS;
+                        : j.visibilityTimeoutMs != null ? j.visibilityTimeoutMs : defaultVisibilityMs;
                 j.visibleUntil = now + j.leaseMs;
                 transition(j, JobState.ACTIVE, now);
                 q.recordFetch(now);
