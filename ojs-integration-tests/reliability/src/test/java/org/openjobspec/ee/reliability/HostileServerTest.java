@@ -1,0 +1,219 @@
+package org.openjobspec.ee.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openjobspec.ee.EnqueueOptions;
+import org.openjobspec.ee.OjsClient;
+import org.openjobspec.ee.error.OjsException;
+import org.openjobspec.ee.error.OjsMalformedResponseException;
+import org.openjobspec.ee.error.OjsRateLimitedException;
+import org.openjobspec.ee.error.OjsTimeoutException;
+import org.openjobspec.ee.error.OjsUnavailableException;
+import org.openjobspec.ee.reliability.support.Api;
+import org.openjobspec.ee.reliability.support.Containers;
+import org.openjobspec.ee.reliability.support.Executions;
+import org.openjobspec.ee.reliability.support.FaultProxy;
+import org.openjobspec.ee.reliability.support.FaultProxy.Fault;
+import org.openjobspec.ee.reliability.support.Report;
+import org.openjobspec.ee.reliability.support.ScenarioConfig;
+import org.openjobspec.ee.testing.EmbeddedOjsServer;
+
+/**
+ * Issue 7, item 4: a server (here a proxy in front of the embedded server) that answers 500, 503 and 429 with
+ * Retry-After, HTML, truncated JSON, JSON of the wrong types, or nothing at all. The client raises the matching
+ * typed error within its read timeout; the worker backs off, honours Retry-After, keeps its threads, acks only
+ * jobs it ran, and completes everything once the server heals.
+ */
+class HostileServerTest {
+
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+
+    EmbeddedOjsServer server;
+    FaultProxy proxy;
+    Api api;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = EmbeddedOjsServer.start();
+        proxy = new FaultProxy(server.url());
+        proxy.retryAfterSeconds(1);
+        api = new Api(server.url());
+    }
+
+    @AfterEach
+    void stop() {
+        proxy.close();
+        server.stop();
+    }
+
+    @Test
+    void clientRaisesTheRightTypedErrorWithinItsTimeout() {
+        Map<Fault, Class<? extends OjsException>> expected = new LinkedHashMap<>();
+        expected.put(Fault.STATUS_500, OjsUnavailableException.class);
+        expected.put(Fault.STATUS_503_RETRY_AFTER, OjsUnavailableException.class);
+        expected.put(Fault.STATUS_429_RETRY_AFTER, OjsRateLimitedException.class);
+        expected.put(Fault.NOT_JSON, OjsMalformedResponseException.class);
+        expected.put(Fault.TRUNCATED_JSON, OjsMalformedResponseException.class);
+        expected.put(Fault.HANGING, OjsTimeoutException.class);
+        expected.put(Fault.WRONG_TYPES, OjsMalformedResponseException.class);
+        List<String> seen = new ArrayList<>();
+        try (OjsClient client = OjsClient.builder().url(proxy.url()).connectTimeout(Duration.ofSeconds(1))
+                .readTimeout(READ_TIMEOUT).build()) {
+            for (var e : expected.entrySet()) {
+                proxy.inject(e.getKey());
+                long t0 = System.nanoTime();
+                Throwable thrown = null;
+                try {
+                    client.enqueue("rel.work", List.of(0), EnqueueOptions.defaults().queue("client-faults"));
+                } catch (Throwable t) {
+                    thrown = t;
+                }
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                proxy.heal();
+                String retryAfter = thrown instanceof OjsException oe && oe.retryAfter().isPresent()
+                        ? " retry_after=" + oe.retryAfter().get().toSeconds() + "s" : "";
+                seen.add(e.getKey() + "->" + (thrown == null ? "no error" : thrown.getClass().getSimpleName()
+                        + (thrown instanceof OjsException oe ? "/" + oe.code() : "")) + retryAfter + " in " + ms + "ms");
+                assertThat(thrown).as(e.getKey().toString()).isExactlyInstanceOf(e.getValue());
+                assertThat(ms).as(e.getKey() + " answered within the read timeout")
+                        .isLessThan(READ_TIMEOUT.toMillis() + 1500);
+                if (e.getKey() == Fault.STATUS_503_RETRY_AFTER || e.getKey() == Fault.STATUS_429_RETRY_AFTER) {
+                    assertThat(((OjsException) thrown).retryAfter()).contains(Duration.ofSeconds(1));
+                }
+                if (e.getKey() == Fault.STATUS_500) {
+                    assertThat(((OjsException) thrown).httpStatus()).isEqualTo(500);
+                }
+            }
+            String healed = client.enqueue("rel.work", List.of(0), EnqueueOptions.defaults().queue("client-faults"))
+                    .id();
+            assertThat(api.state(healed)).isEqualTo("available");
+        }
+        Report.line("hostile-client", "injected=" + expected.size() + " faults on enqueue (read timeout "
+                + READ_TIMEOUT.toMillis() + "ms); " + String.join(", ", seen) + "; after healing: enqueue ok");
+    }
+
+    @Test
+    void workerBacksOffHonoursRetryAfterAndResumesWhenTheServerHeals() throws Exception {
+        Executions.clear();
+        ScenarioConfig.fast(proxy.url().toString());
+        ScenarioConfig.set("ojs.read-timeout", "PT1S");
+        ScenarioConfig.set("ojs.worker.concurrency", "4");
+        ScenarioConfig.set("ojs.worker.heartbeat-interval", "PT0.5S");
+        ScenarioConfig.set("ojs.worker.visibility-timeout", "PT2S");
+        ScenarioConfig.set("ojs.worker.backoff-max", "PT2S");
+        WorkerLog log = WorkerLog.attach();
+        List<String> ids = new ArrayList<>();
+        Map<Fault, String> fetchGaps = new LinkedHashMap<>();
+        Map<Fault, Long> minFetchGapMs = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        try (WeldContainer worker = Containers.boot()) {
+            for (Fault f : Fault.values()) {
+                if (f == Fault.NONE) {
+                    continue;
+                }
+                ids.addAll(api.enqueueMany(40, Api.job("rel.work", Api.args(10), Api.retry(10))));
+                long phaseStart = System.nanoTime();
+                proxy.inject(f, path -> path.startsWith("/ojs/v1/workers/"));
+                Api.sleep(f == Fault.STATUS_503_RETRY_AFTER || f == Fault.STATUS_429_RETRY_AFTER ? 3500 : 2000);
+                proxy.heal();
+                long gap = minGapMs(proxy.seen(), f, phaseStart);
+                minFetchGapMs.put(f, gap);
+                fetchGaps.put(f, fetches(proxy.seen(), f, phaseStart) + " fetches" + (gap == Long.MAX_VALUE ? ""
+                        : ", min gap " + gap + "ms"));
+                Api.sleep(700);
+            }
+            List<String> afterwards = api.enqueueMany(40, Api.job("rel.work", Api.args(10), null));
+            ids.addAll(afterwards);
+            for (String id : ids) {
+                api.awaitState(id, "completed", Duration.ofSeconds(30));
+            }
+            long tookNanos = System.nanoTime() - t0;
+
+            Map<String, Integer> acks = proxy.allAcks();
+            long ackedNotRun = acks.keySet().stream().filter(id -> Executions.runs(id) == 0).count();
+            long ackedTwiceAccepted = ids.stream().filter(id -> proxy.acksAccepted(id) > 1).count();
+            Report.line("hostile-worker", "injected=" + proxy.injectedCount() + " hostile answers to worker calls ("
+                    + "7 faults, 2-3.5s each); jobs=" + ids.size() + " completed=" + ids.stream()
+                    .filter(id -> api.state(id).equals("completed")).count() + " executions=" + Executions.total()
+                    + " redelivered=" + Executions.duplicates() + " acked_not_run=" + ackedNotRun
+                    + " acks_accepted_twice=" + ackedTwiceAccepted + " fetches_answered_with_fault=" + fetchGaps
+                    + " worker_failed_logs=" + log.count("OJS-WRK-0017") + " worker_stopped_early="
+                    + log.count("OJS-WRK-0016") + " took=" + Report.seconds(tookNanos));
+
+            assertThat(ackedNotRun).as("no job is acked that was not run").isZero();
+            assertThat(acks).doesNotContainKey("42"); // the id in the wrong-typed fetch answer
+            assertThat(ackedTwiceAccepted).isZero();
+            assertThat(minFetchGapMs.get(Fault.STATUS_503_RETRY_AFTER)).as("Retry-After 1s honoured on 503")
+                    .isGreaterThanOrEqualTo(950);
+            assertThat(minFetchGapMs.get(Fault.STATUS_429_RETRY_AFTER)).as("Retry-After 1s honoured on 429")
+                    .isGreaterThanOrEqualTo(950);
+            assertThat(log.count("OJS-WRK-0017")).as("the worker's coordinator never died").isZero();
+            assertThat(log.count("OJS-WRK-0016")).as("the worker did not stop by itself").isZero();
+            assertThat(Containers.workerThreads()).isNotEmpty();
+        } finally {
+            log.detach();
+        }
+    }
+
+    private static long fetches(List<FaultProxy.Seen> seen, Fault fault, long since) {
+        return seen.stream().filter(s -> s.fault() == fault && s.nanos() >= since
+                && s.path().endsWith("/workers/fetch")).count();
+    }
+
+    /** Smallest gap between consecutive fetches answered with {@code fault}; MAX when fewer than two. */
+    private static long minGapMs(List<FaultProxy.Seen> seen, Fault fault, long since) {
+        List<Long> times = seen.stream().filter(s -> s.fault() == fault && s.nanos() >= since
+                && s.path().endsWith("/workers/fetch")).map(FaultProxy.Seen::nanos).sorted().toList();
+        long min = Long.MAX_VALUE;
+        for (int i = 1; i < times.size(); i++) {
+            min = Math.min(min, (times.get(i) - times.get(i - 1)) / 1_000_000);
+        }
+        return min;
+    }
+
+    /** Collects the engine's log records, to tell whether its coordinator failed or stopped. */
+    static final class WorkerLog extends Handler {
+        private final List<String> messages = new CopyOnWriteArrayList<>();
+        private final Logger logger = Logger.getLogger("org.openjobspec.ee.worker.Worker");
+
+        static WorkerLog attach() {
+            WorkerLog h = new WorkerLog();
+            h.logger.addHandler(h);
+            return h;
+        }
+
+        void detach() {
+            logger.removeHandler(this);
+        }
+
+        long count(String messageId) {
+            return messages.stream().filter(m -> m.startsWith(messageId)).count();
+        }
+
+        @Override
+        public void publish(LogRecord r) {
+            messages.add(r.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
