@@ -55,7 +55,7 @@ public final class EmbeddedOjsServer implements AutoCloseable {
         try {
             // Our own small HTTP/1.1 server rather than the JDK's: a thread per connection serves its requests
             // without handoffs, about 3x the fetch+ack rate (see LoopbackHttpServer).
-            http = new LoopbackHttpServer(b.port, api, b.maxThreads, HttpApi.MAX_BODY, b.idleTimeoutMs,
+            http = new LoopbackHttpServer(b.port, b.intercept.apply(api), b.maxThreads, HttpApi.MAX_BODY, b.idleTimeoutMs,
                     "ojs-server-" + id + "-http-");
         } catch (IOException e) {
             throw new UncheckedIOException("OJS-SRV-0801: cannot listen on 127.0.0.1:" + b.port
@@ -165,6 +165,7 @@ public final class EmbeddedOjsServer implements AutoCloseable {
         private int maxThreads = 256;
         private int idleTimeoutMs = 60_000;
         private Long defaultVisibilityMs;
+        private java.util.function.UnaryOperator<LoopbackHttpServer.Handler> intercept = h -> h;
 
         private Builder() {
         }
@@ -236,6 +237,12 @@ public final class EmbeddedOjsServer implements AutoCloseable {
                 throw new IllegalArgumentException("OJS-SRV-0806: idleTimeout must be positive");
             }
             this.idleTimeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+            return this;
+        }
+
+        /** Puts a handler in front of the OJS API (for {@link HostileOjsServer}). */
+        Builder intercept(java.util.function.UnaryOperator<LoopbackHttpServer.Handler> wrapper) {
+            this.intercept = wrapper;
             return this;
         }
 

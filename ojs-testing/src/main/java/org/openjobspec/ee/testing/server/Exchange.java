@@ -2,6 +2,7 @@ package org.openjobspec.ee.testing.server;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ public final class Exchange {
     private final String rawQuery;
     private final Headers headers;
     private final OutputStream out;
+    private final Socket socket;
     private final Map<String, String> responseHeaders = new LinkedHashMap<>();
     private boolean keepAlive;
     private byte[] body = new byte[0];
@@ -45,12 +47,14 @@ public final class Exchange {
     private boolean responded;
     private ChunkedStream stream;
 
-    Exchange(String method, String rawPath, String rawQuery, Headers headers, OutputStream out, boolean keepAlive) {
+    Exchange(String method, String rawPath, String rawQuery, Headers headers, OutputStream out, Socket socket,
+             boolean keepAlive) {
         this.method = method;
         this.rawPath = rawPath;
         this.rawQuery = rawQuery;
         this.headers = headers;
         this.out = out;
+        this.socket = socket;
         this.keepAlive = keepAlive;
     }
 
@@ -111,6 +115,28 @@ public final class Exchange {
         out.flush();
         stream = new ChunkedStream(out);
         return stream;
+    }
+
+    /** Writes these bytes as they are (no status line added) and closes the connection: for broken answers. */
+    public void sendRawAndClose(byte[] raw) throws IOException {
+        begin(0);
+        keepAlive = false;
+        out.write(raw);
+        out.flush();
+    }
+
+    /** Closes the connection without an answer; with {@code reset} the peer sees a TCP reset, not an orderly end. */
+    public void abort(boolean reset) {
+        begin(0);
+        keepAlive = false;
+        try {
+            if (reset) {
+                socket.setSoLinger(true, 0);
+            }
+            socket.close();
+        } catch (IOException ignored) {
+            // closed already
+        }
     }
 
     private void begin(int status) {

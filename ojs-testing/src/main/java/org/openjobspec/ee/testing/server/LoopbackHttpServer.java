@@ -246,7 +246,7 @@ public final class LoopbackHttpServer {
             String target = parts[1];
             int q = target.indexOf('?');
             Exchange ex = new Exchange(parts[0], q < 0 ? target : target.substring(0, q),
-                    q < 0 ? null : target.substring(q + 1), headers, out, keepAlive);
+                    q < 0 ? null : target.substring(q + 1), headers, out, s, keepAlive);
             String te = headers.first("Transfer-Encoding");
             if (te != null && te.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
                 readChunked(in, ex);
