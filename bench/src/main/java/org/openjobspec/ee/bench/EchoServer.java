@@ -45,7 +45,7 @@ final class EchoServer {
         try (InputStream in = ex.getRequestBody()) {
             in.readAllBytes();
         }
-        ex.getResponseHeaders().set("Content-Type", RawOjs.JSON);
+        ex.getResponseHeaders().set("Content-Type", RawOjs.CONTENT_TYPE);
         ex.sendResponseHeaders(200, body.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(body);

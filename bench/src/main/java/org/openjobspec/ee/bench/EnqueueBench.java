@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.openjobspec.ee.EnqueueOptions;
 import org.openjobspec.ee.JobArgs;
 import org.openjobspec.ee.JobSpec;
@@ -30,9 +31,8 @@ import org.openjobspec.ee.OjsClient;
 final class EnqueueBench {
 
     static final int THREADS = 8;
-    static final int SINGLES_PER_THREAD = Integer.getInteger("bench.enqueue.perThread", 400);
+    static final long ROUND_MILLIS = Long.getLong("bench.enqueue.roundMillis", 2000);
     static final int BATCH = 100;
-    static final int BATCHES_PER_THREAD = Integer.getInteger("bench.batch.perThread", 10);
     static final String QUEUE = "enqueue";
 
     private EnqueueBench() {
@@ -69,10 +69,10 @@ final class EnqueueBench {
                 double[][] single2 = new double[2][Figures.rounds()];
                 double[][] batch2 = new double[2][Figures.rounds()];
                 for (int r = 0; r < total; r++) {
-                    double c = rate(pool, raw, clientSingle, SINGLES_PER_THREAD, 1);
-                    double b = rate(pool, raw, rawSingle, SINGLES_PER_THREAD, 1);
-                    double cb = rate(pool, raw, clientBatch, BATCHES_PER_THREAD, BATCH);
-                    double bb = rate(pool, raw, rawBatch, BATCHES_PER_THREAD, BATCH);
+                    double c = rate(pool, raw, clientSingle, 1);
+                    double b = rate(pool, raw, rawSingle, 1);
+                    double cb = rate(pool, raw, clientBatch, BATCH);
+                    double bb = rate(pool, raw, rawBatch, BATCH);
                     boolean warm = r < Figures.warmups();
                     Figures.progress("enqueue %s %d: client %.0f/s, raw %.0f/s; batch client %.0f jobs/s, raw %.0f jobs/s",
                             warm ? "warm-up" : "round", warm ? r + 1 : r - Figures.warmups() + 1, c, b, cb, bb);
@@ -92,30 +92,37 @@ final class EnqueueBench {
         }
     }
 
-    /** Jobs per second of {@code calls} calls per thread, each enqueuing {@code jobsPerCall} jobs. */
-    static double rate(ExecutorService pool, RawOjs raw, Call call, int calls, int jobsPerCall) throws Exception {
+    /**
+     * Jobs per second of 8 threads calling {@code call} for {@link #ROUND_MILLIS} (each finishes the call it is in),
+     * each call enqueuing {@code jobsPerCall} jobs; checked against the number of jobs the server holds.
+     */
+    static double rate(ExecutorService pool, RawOjs raw, Call call, int jobsPerCall) throws Exception {
         raw.reset();
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
+        List<Future<Integer>> done = new ArrayList<>();
+        long[] deadline = new long[1];
         for (int t = 0; t < THREADS; t++) {
             int thread = t;
             done.add(pool.submit(() -> {
                 start.await();
-                for (int i = 0; i < calls; i++) {
-                    call.run(thread, thread * calls + i);
+                int calls = 0;
+                while (System.nanoTime() < deadline[0]) {
+                    call.run(thread, thread * 1_000_000 + calls);
+                    calls++;
                 }
-                return null;
+                return calls;
             }));
         }
         long t0 = System.nanoTime();
+        deadline[0] = t0 + TimeUnit.MILLISECONDS.toNanos(ROUND_MILLIS);
         start.countDown();
-        for (Future<?> f : done) {
-            f.get();
+        long calls = 0;
+        for (Future<Integer> f : done) {
+            calls += f.get();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long jobs = (long) THREADS * calls * jobsPerCall;
-        long stored = Long.parseLong(raw.get("/ojs/v1/queues/" + QUEUE + "/stats")
-                .replaceAll(".*\"available\":(\\d+).*", "$1"));
+        long jobs = calls * jobsPerCall;
+        long stored = raw.queueCount(QUEUE, "available");
         if (stored != jobs) {
             throw new IllegalStateException("expected " + jobs + " jobs on the server, found " + stored);
         }

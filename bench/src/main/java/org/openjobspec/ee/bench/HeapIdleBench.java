@@ -99,7 +99,7 @@ final class HeapIdleBench {
             jobs.add("{\"type\":\"" + GeneratedHandlers.type(i) + "\",\"args\":[\"x\"]}");
         }
         ojs.post("/ojs/v1/jobs/batch", "{\"jobs\":[" + String.join(",", jobs) + "]}");
-        long deadline = System.nanoTime() + 30_000_000_000L;
+        long deadline = System.nanoTime() + 90_000_000_000L;
         while (ojs.completed("default") < HANDLERS) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("only " + ojs.completed("default") + " of " + HANDLERS

@@ -25,7 +25,7 @@ final class PickupLatencyBench {
     static final String WORKER_QUEUE = "pickup";
     static final String RAW_QUEUE = "pickup-raw";
     static final Duration POLL = Duration.parse(System.getProperty("bench.poll", "PT0.1S"));
-    static final int SAMPLES = Integer.getInteger("bench.pickup.samples", 80);
+    static final int SAMPLES = Integer.getInteger("bench.pickup.samples", 60);
     static final long IDLE_WINDOW_MS = 2000;
 
     private static final Map<String, CompletableFuture<Long>> STARTS = new ConcurrentHashMap<>();

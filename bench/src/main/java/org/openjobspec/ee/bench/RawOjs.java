@@ -1,6 +1,6 @@
 package org.openjobspec.ee.bench;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -20,7 +20,9 @@ import java.util.concurrent.CompletableFuture;
  */
 final class RawOjs {
 
-    static final String JSON = "application/openjobspec+json";
+    static final String CONTENT_TYPE = "application/openjobspec+json";
+    /** Looked up once: {@code jakarta.json.Json.createReader} would scan META-INF/services on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     final HttpClient http;
     final URI base;
@@ -33,7 +35,7 @@ final class RawOjs {
 
     HttpRequest request(String path, String body) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", JSON).header("Accept", JSON)
+                .header("Content-Type", CONTENT_TYPE).header("Accept", CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
@@ -55,7 +57,7 @@ final class RawOjs {
     String get(String path) {
         try {
             HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                    .header("Accept", JSON).GET().build();
+                    .header("Accept", CONTENT_TYPE).GET().build();
             return http.send(req, HttpResponse.BodyHandlers.ofString()).body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -106,7 +108,7 @@ final class RawOjs {
         if (r.statusCode() != 200) {
             throw new IllegalStateException("fetch answered " + r.statusCode() + ": " + r.body());
         }
-        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(r.body()))) {
             JsonObject o = reader.readObject();
             List<String> ids = new ArrayList<>();
             for (JsonValue j : o.getJsonArray("jobs")) {
@@ -157,8 +159,13 @@ final class RawOjs {
 
     /** Jobs of a queue completed since the last reset, from the queue stats endpoint. */
     long completed(String queue) {
-        try (JsonReader reader = Json.createReader(new StringReader(get("/ojs/v1/queues/" + queue + "/stats")))) {
-            return reader.readObject().getJsonObject("queue").getJsonNumber("completed").longValue();
+        return queueCount(queue, "completed");
+    }
+
+    /** One count of the queue stats endpoint, e.g. "available" or "completed". */
+    long queueCount(String queue, String field) {
+        try (JsonReader reader = JSON.createReader(new StringReader(get("/ojs/v1/queues/" + queue + "/stats")))) {
+            return reader.readObject().getJsonObject("queue").getJsonNumber(field).longValue();
         }
     }
 }

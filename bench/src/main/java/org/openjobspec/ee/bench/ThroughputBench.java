@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code worker.throughput} and {@code server.fetch_ack}, in one JVM against one standalone OJS server, rounds
@@ -19,6 +20,7 @@ final class ThroughputBench {
     static final int CONCURRENCY = 16;
     static final String WORKER_QUEUE = "bench";
     static final String RAW_QUEUE = "raw";
+    static final long ROUND_BUDGET_S = Long.getLong("bench.roundBudgetSeconds", 15);
 
     private ThroughputBench() {
     }
@@ -65,25 +67,26 @@ final class ThroughputBench {
         long before = BenchHandlers.NOOPS.get();
         long t0 = System.nanoTime();
         ojs.resume(WORKER_QUEUE);
-        long deadline = t0 + 120_000_000_000L;
-        long lastReport = t0;
-        for (long completed; (completed = ojs.completed(WORKER_QUEUE)) < JOBS; ) {
-            long now = System.nanoTime();
-            if (now > deadline) {
-                throw new IllegalStateException("worker drained only " + completed + " of " + JOBS + " jobs in 120 s");
+        long budget = t0 + TimeUnit.SECONDS.toNanos(ROUND_BUDGET_S);
+        // the handlers' own count first (free), then the server's completed count for the last acks (one call each
+        // 2 ms, only in the tail), so that watching does not load the server being measured
+        while (BenchHandlers.NOOPS.get() - before < JOBS) {
+            if (System.nanoTime() > budget) {
+                // keeps bench/run within its time limit when the worker is slow; the rate so far is the figure
+                long ran = BenchHandlers.NOOPS.get() - before;
+                double rate = ran / ((System.nanoTime() - t0) / 1e9);
+                Figures.progress("worker round cut after %d s: %d of %d jobs run", ROUND_BUDGET_S, ran, JOBS);
+                return rate;
             }
-            if (now - lastReport > 10_000_000_000L) {
-                Figures.progress("worker: %d of %d jobs done after %.0f s", completed, JOBS, (now - t0) / 1e9);
-                lastReport = now;
+            Thread.sleep(1);
+        }
+        while (ojs.completed(WORKER_QUEUE) < JOBS) {
+            if (System.nanoTime() > budget + TimeUnit.SECONDS.toNanos(30)) {
+                throw new IllegalStateException("worker ran all " + JOBS + " jobs but did not ack them within 30 s");
             }
-            Thread.sleep(5);
+            Thread.sleep(2);
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        long ran = BenchHandlers.NOOPS.get() - before;
-        if (ran < JOBS) {
-            throw new IllegalStateException("only " + ran + " of " + JOBS + " handlers ran");
-        }
-        return JOBS / seconds;
+        return JOBS / ((System.nanoTime() - t0) / 1e9);
     }
 
     static double rawRound(RawOjs ojs) {
