@@ -116,23 +116,41 @@ class HostileServerTest {
         ScenarioConfig.set("ojs.worker.backoff-max", "PT2S");
         WorkerLog log = WorkerLog.attach();
         List<String> ids = new ArrayList<>();
-        Map<Fault, String> fetchGaps = new LinkedHashMap<>();
         Map<Fault, Long> minFetchGapMs = new LinkedHashMap<>();
         long t0 = System.nanoTime();
+        List<Phase> phases = List.of(
+                new Phase(Fault.STATUS_500, "all", WORKER_CALLS, 2000),
+                new Phase(Fault.STATUS_503_RETRY_AFTER, "fetch", FETCH, 3500),
+                new Phase(Fault.STATUS_429_RETRY_AFTER, "fetch", FETCH, 3500),
+                new Phase(Fault.STATUS_503_RETRY_AFTER, "ack", ACK, 3500),
+                new Phase(Fault.NOT_JSON, "all", WORKER_CALLS, 2000),
+                new Phase(Fault.TRUNCATED_JSON, "all", WORKER_CALLS, 2000),
+                new Phase(Fault.HANGING, "all", WORKER_CALLS, 2000),
+                new Phase(Fault.WRONG_TYPES, "all", WORKER_CALLS, 2000));
+        Map<String, String> observed = new LinkedHashMap<>();
         try (WeldContainer worker = Containers.boot()) {
-            for (Fault f : Fault.values()) {
-                if (f == Fault.NONE) {
-                    continue;
-                }
+            for (Phase phase : phases) {
                 ids.addAll(api.enqueueMany(40, Api.job("rel.work", Api.args(10), Api.retry(10))));
                 long phaseStart = System.nanoTime();
-                proxy.inject(f, path -> path.startsWith("/ojs/v1/workers/"));
-                Api.sleep(f == Fault.STATUS_503_RETRY_AFTER || f == Fault.STATUS_429_RETRY_AFTER ? 3500 : 2000);
+                proxy.inject(phase.fault, phase.paths);
+                Api.sleep(phase.millis);
                 proxy.heal();
-                long gap = minGapMs(proxy.seen(), f, phaseStart);
-                minFetchGapMs.put(f, gap);
-                fetchGaps.put(f, fetches(proxy.seen(), f, phaseStart) + " fetches" + (gap == Long.MAX_VALUE ? ""
-                        : ", min gap " + gap + "ms"));
+                List<FaultProxy.Seen> hit = proxy.seen().stream()
+                        .filter(x -> x.fault() == phase.fault && x.nanos() >= phaseStart).toList();
+                long fetchGap = minGapMs(hit.stream().filter(x -> x.path().endsWith("/workers/fetch")).toList());
+                long ackGap = hit.stream().filter(x -> x.jobId() != null)
+                        .collect(java.util.stream.Collectors.groupingBy(FaultProxy.Seen::jobId)).values().stream()
+                        .mapToLong(HostileServerTest::minGapMs).min().orElse(Long.MAX_VALUE);
+                String key = phase.fault + "@" + phase.label;
+                observed.put(key, hit.size() + " answers" + (fetchGap == Long.MAX_VALUE ? ""
+                        : ", fetch min gap " + fetchGap + "ms") + (ackGap == Long.MAX_VALUE ? ""
+                        : ", same-job ack retry min gap " + ackGap + "ms"));
+                if (phase.label.equals("fetch")) {
+                    minFetchGapMs.put(phase.fault, fetchGap);
+                    assertThat(hit.stream().filter(x -> x.path().endsWith("/workers/fetch")).count())
+                            .as("the worker fetched while " + key + " (else nothing is measured)")
+                            .isGreaterThanOrEqualTo(2);
+                }
                 Api.sleep(700);
             }
             List<String> afterwards = api.enqueueMany(40, Api.job("rel.work", Api.args(10), null));
@@ -146,10 +164,10 @@ class HostileServerTest {
             long ackedNotRun = acks.keySet().stream().filter(id -> Executions.runs(id) == 0).count();
             long ackedTwiceAccepted = ids.stream().filter(id -> proxy.acksAccepted(id) > 1).count();
             Report.line("hostile-worker", "injected=" + proxy.injectedCount() + " hostile answers to worker calls ("
-                    + "7 faults, 2-3.5s each); jobs=" + ids.size() + " completed=" + ids.stream()
+                    + phases.size() + " phases of 2-3.5s); jobs=" + ids.size() + " completed=" + ids.stream()
                     .filter(id -> api.state(id).equals("completed")).count() + " executions=" + Executions.total()
                     + " redelivered=" + Executions.duplicates() + " acked_not_run=" + ackedNotRun
-                    + " acks_accepted_twice=" + ackedTwiceAccepted + " fetches_answered_with_fault=" + fetchGaps
+                    + " acks_accepted_twice=" + ackedTwiceAccepted + " phases=" + observed
                     + " worker_failed_logs=" + log.count("OJS-WRK-0017") + " worker_stopped_early="
                     + log.count("OJS-WRK-0016") + " took=" + Report.seconds(tookNanos));
 
@@ -168,15 +186,50 @@ class HostileServerTest {
         }
     }
 
-    private static long fetches(List<FaultProxy.Seen> seen, Fault fault, long since) {
-        return seen.stream().filter(s -> s.fault() == fault && s.nanos() >= since
-                && s.path().endsWith("/workers/fetch")).count();
+    /**
+     * Known bug (see /work/notes/faults.md, FINDING 2): an ack answered 503 with Retry-After is retried at once and
+     * then with the worker's own backoff, ignoring Retry-After. Tagged so the default build stays green; run it with
+     * {@code -Dgroups=known-bug}.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("known-bug")
+    void ackRetriesHonourRetryAfter() {
+        Executions.clear();
+        ScenarioConfig.fast(proxy.url().toString());
+        ScenarioConfig.set("ojs.worker.concurrency", "4");
+        ScenarioConfig.set("ojs.worker.visibility-timeout", "PT10S");
+        ScenarioConfig.set("ojs.worker.heartbeat-interval", "PT1S");
+        proxy.retryAfterSeconds(1);
+        proxy.inject(Fault.STATUS_503_RETRY_AFTER, ACK);
+        long start = System.nanoTime();
+        List<String> ids = api.enqueueMany(4, Api.job("rel.work", Api.args(0), null));
+        try (WeldContainer worker = Containers.boot()) {
+            Api.sleep(3500);
+            proxy.heal();
+            for (String id : ids) {
+                api.awaitState(id, "completed", Duration.ofSeconds(20));
+            }
+        }
+        long gap = proxy.seen().stream().filter(x -> x.fault() == Fault.STATUS_503_RETRY_AFTER && x.nanos() >= start
+                        && x.jobId() != null)
+                .collect(java.util.stream.Collectors.groupingBy(FaultProxy.Seen::jobId)).values().stream()
+                .mapToLong(HostileServerTest::minGapMs).min().orElse(Long.MAX_VALUE);
+        Report.line("hostile-ack-retry-after", "injected=503 Retry-After 1s on every ack for 3.5s; "
+                + "smallest gap between two ack attempts of one job=" + gap + "ms");
+        assertThat(gap).as("acks were retried (else nothing is measured)").isNotEqualTo(Long.MAX_VALUE);
+        assertThat(gap).as("ack retries honour Retry-After 1s").isGreaterThanOrEqualTo(950);
     }
 
-    /** Smallest gap between consecutive fetches answered with {@code fault}; MAX when fewer than two. */
-    private static long minGapMs(List<FaultProxy.Seen> seen, Fault fault, long since) {
-        List<Long> times = seen.stream().filter(s -> s.fault() == fault && s.nanos() >= since
-                && s.path().endsWith("/workers/fetch")).map(FaultProxy.Seen::nanos).sorted().toList();
+    static final java.util.function.Predicate<String> WORKER_CALLS = p -> p.startsWith("/ojs/v1/workers/");
+    static final java.util.function.Predicate<String> FETCH = p -> p.endsWith("/workers/fetch");
+    static final java.util.function.Predicate<String> ACK = p -> p.endsWith("/workers/ack");
+
+    record Phase(Fault fault, String label, java.util.function.Predicate<String> paths, long millis) {
+    }
+
+    /** Smallest gap between consecutive requests; MAX when fewer than two. */
+    private static long minGapMs(List<FaultProxy.Seen> seen) {
+        List<Long> times = seen.stream().map(FaultProxy.Seen::nanos).sorted().toList();
         long min = Long.MAX_VALUE;
         for (int i = 1; i < times.size(); i++) {
             min = Math.min(min, (times.get(i) - times.get(i - 1)) / 1_000_000);

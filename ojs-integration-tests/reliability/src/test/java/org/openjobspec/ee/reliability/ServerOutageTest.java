@@ -108,7 +108,7 @@ class ServerOutageTest {
                     + " (port closed, state kept) after " + completedBefore + " completions; enqueued=" + total
                     + " completed=" + q.getInt("completed") + " distinct_executed=" + Executions.distinct()
                     + " duplicates=" + Executions.duplicates() + " not_completed=" + notCompleted
-                    + " handlers_finished_during_outage=" + ranDuringOutage
+                    + " jobs_started_during_outage=" + ranDuringOutage
                     + " recovered_after=" + Report.seconds(recoveredAfter)
                     + " client_error=" + clientError + " in " + clientErrorMs + "ms"
                     + " total_time=" + Report.seconds(tookNanos));

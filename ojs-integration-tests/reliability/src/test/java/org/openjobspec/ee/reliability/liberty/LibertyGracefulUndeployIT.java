@@ -107,6 +107,9 @@ class LibertyGracefulUndeployIT {
         Api.until(Duration.ofSeconds(5), () -> ids.stream().filter(id -> api.state(id).equals("active")).count(),
                 n -> n == 0);
         int available = (int) ids.stream().filter(id -> api.state(id).equals("available")).count();
+        // Liberty takes a moment to stop the application before CDI's BeforeDestroyed starts the worker's drain:
+        // jobs that finish meanwhile are acked normally, only the unfinished ones are released
+        int completedDuringUndeploy = (int) ids.stream().filter(id -> api.state(id).equals("completed")).count();
         List<String> ojsThreads = awaitNoOjsThreads();
 
         deployer.deploy("grace-5s"); // another worker (a new id per deployment) picks the released jobs up
@@ -125,11 +128,12 @@ class LibertyGracefulUndeployIT {
         }
         Report.line("liberty-undeploy-1s", "injected=undeploy on Open Liberty with " + JOBS
                 + " jobs of 2s in flight, grace 1s; released=" + released + " available_after_undeploy=" + available
+                + " finished_during_undeploy=" + completedDuringUndeploy
                 + " completed_by_next_deployment=" + completedLater + " acked_once=" + ackedOnce
                 + " undeploy_took=" + Report.seconds(undeployNanos) + " ojs_threads_left=" + ojsThreads.size());
 
-        assertThat(released).isEqualTo(JOBS);
-        assertThat(available).isEqualTo(JOBS);
+        assertThat(released + completedDuringUndeploy).as("every job was either finished or released").isEqualTo(JOBS);
+        assertThat(available).as("the released jobs are available again").isEqualTo(released);
         assertThat(completedLater).isEqualTo(JOBS);
         assertThat(ackedOnce).isEqualTo(JOBS);
         assertThat(ojsThreads).isEmpty();
@@ -140,10 +144,13 @@ class LibertyGracefulUndeployIT {
                 .add("retry", jakarta.json.Json.createObjectBuilder().add("max_attempts", 3)).build();
     }
 
-    private static void awaitActive(List<String> ids) {
+    /** Waits until every job is fetched and every handler is running on one of Liberty's threads. */
+    private static void awaitActive(List<String> ids) throws Exception {
         Api.until(Duration.ofSeconds(60), () -> ids.stream().filter(id -> api.state(id).equals("active")).count(),
                 n -> n == ids.size());
-        Api.sleep(200); // every handler has started its 2 s
+        try (LibertyJvm jvm = LibertyJvm.connect()) {
+            Api.until(Duration.ofSeconds(30), () -> jvm.threadsIn(GraceJobs.class.getName()), n -> n == ids.size());
+        }
     }
 
     private static List<String> awaitNoOjsThreads() throws Exception {

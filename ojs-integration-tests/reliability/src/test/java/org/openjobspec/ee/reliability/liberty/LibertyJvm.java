@@ -82,6 +82,20 @@ final class LibertyJvm implements AutoCloseable {
         return found;
     }
 
+    /** Threads that have a frame of {@code className} on their stack. */
+    int threadsIn(String className) {
+        int n = 0;
+        for (ThreadInfo t : threads.dumpAllThreads(false, false)) {
+            for (StackTraceElement f : t.getStackTrace()) {
+                if (f.getClassName().startsWith(className)) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
     @Override
     public void close() throws IOException {
         connector.close();

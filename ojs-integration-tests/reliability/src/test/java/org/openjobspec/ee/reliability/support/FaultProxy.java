@@ -39,7 +39,7 @@ public final class FaultProxy implements AutoCloseable {
         HANGING, WRONG_TYPES }
 
     /** One request the worker or client sent, and what it was answered. */
-    public record Seen(long nanos, String method, String path, int status, Fault fault) {
+    public record Seen(long nanos, String method, String path, int status, Fault fault, String jobId) {
     }
 
     private final HttpServer server;
@@ -141,21 +141,22 @@ public final class FaultProxy implements AutoCloseable {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             byte[] body = ex.getRequestBody().readAllBytes();
+            String jobId = settledJobId(path, body);
             Fault f = faultyPaths.test(path) ? fault : Fault.NONE;
             switch (f) {
-                case STATUS_500 -> answer(ex, path, f, 500, Map.of(), errorBody("internal_error", "injected 500"));
-                case STATUS_503_RETRY_AFTER -> answer(ex, path, f, 503,
+                case STATUS_500 -> answer(ex, path, jobId, f, 500, Map.of(), errorBody("internal_error", "injected 500"));
+                case STATUS_503_RETRY_AFTER -> answer(ex, path, jobId, f, 503,
                         Map.of("Retry-After", String.valueOf(retryAfterSeconds)), errorBody("unavailable", "injected 503"));
-                case STATUS_429_RETRY_AFTER -> answer(ex, path, f, 429,
+                case STATUS_429_RETRY_AFTER -> answer(ex, path, jobId, f, 429,
                         Map.of("Retry-After", String.valueOf(retryAfterSeconds)), errorBody("rate_limited", "injected 429"));
-                default -> forward(ex, path, body, f);
+                default -> forward(ex, path, jobId, body, f);
             }
         } catch (IOException | RuntimeException e) {
             // the client went away (e.g. gave up on a hanging answer): nothing to answer
         }
     }
 
-    private void forward(HttpExchange ex, String path, byte[] body, Fault f) throws IOException {
+    private void forward(HttpExchange ex, String path, String jobId, byte[] body, Fault f) throws IOException {
         HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(upstream + ex.getRequestURI().toString()))
                 .timeout(Duration.ofSeconds(30))
                 .method(ex.getRequestMethod(), body.length == 0 && !ex.getRequestMethod().equals("POST")
@@ -177,13 +178,13 @@ public final class FaultProxy implements AutoCloseable {
         byte[] answer = r.body();
         switch (f) {
             case NOT_JSON -> {
-                answer(ex, path, f, 200, Map.of("Content-Type", "text/html"),
+                answer(ex, path, jobId, f, 200, Map.of("Content-Type", "text/html"),
                         "<html><body>502 Bad Gateway</body></html>");
                 return;
             }
             case TRUNCATED_JSON -> {
                 String s = new String(answer, StandardCharsets.UTF_8);
-                answer(ex, path, f, r.statusCode(), Map.of("Content-Type", "application/json"),
+                answer(ex, path, jobId, f, r.statusCode(), Map.of("Content-Type", "application/json"),
                         s.substring(0, Math.max(1, s.length() / 2)));
                 return;
             }
@@ -191,12 +192,12 @@ public final class FaultProxy implements AutoCloseable {
                 String wrong = path.endsWith("/workers/fetch")
                         ? "{\"jobs\":[{\"id\":42,\"type\":[\"rel.work\"],\"args\":\"nope\",\"attempt\":\"one\"}]}"
                         : "{\"id\":42,\"state\":7,\"job\":\"not an object\",\"jobs\":{\"a\":1},\"directive\":[1]}";
-                answer(ex, path, f, r.statusCode(), Map.of("Content-Type", "application/json"), wrong);
+                answer(ex, path, jobId, f, r.statusCode(), Map.of("Content-Type", "application/json"), wrong);
                 return;
             }
             case HANGING -> {
                 injected.incrementAndGet();
-                seen.add(new Seen(System.nanoTime(), ex.getRequestMethod(), path, 0, f));
+                seen.add(new Seen(System.nanoTime(), ex.getRequestMethod(), path, 0, f, jobId));
                 try {
                     unhang.await(60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -209,8 +210,20 @@ public final class FaultProxy implements AutoCloseable {
         }
         r.headers().firstValue("Content-Type").ifPresent(v -> ex.getResponseHeaders().set("Content-Type", v));
         r.headers().firstValue("Retry-After").ifPresent(v -> ex.getResponseHeaders().set("Retry-After", v));
-        seen.add(new Seen(System.nanoTime(), ex.getRequestMethod(), path, r.statusCode(), Fault.NONE));
+        seen.add(new Seen(System.nanoTime(), ex.getRequestMethod(), path, r.statusCode(), Fault.NONE, jobId));
         send(ex, r.statusCode(), answer);
+    }
+
+    private static String settledJobId(String path, byte[] body) {
+        if (!path.endsWith("/workers/ack") && !path.endsWith("/workers/nack")) {
+            return null;
+        }
+        try {
+            return Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readObject()
+                    .getString("job_id", null);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private void countSettlement(String path, byte[] body, int status) {
@@ -229,10 +242,10 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private void answer(HttpExchange ex, String path, Fault f, int status, Map<String, String> headers, String body)
-            throws IOException {
+    private void answer(HttpExchange ex, String path, String jobId, Fault f, int status, Map<String, String> headers,
+                        String body) throws IOException {
         injected.incrementAndGet();
-        seen.add(new Seen(System.nanoTime(), ex.getRequestMethod(), path, status, f));
+        seen.add(new Seen(System.nanoTime(), ex.getRequestMethod(), path, status, f, jobId));
         headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
         if (!headers.containsKey("Content-Type")) {
             ex.getResponseHeaders().set("Content-Type", "application/json");
