@@ -43,8 +43,11 @@ final class LibertyDeployBench {
         Path work = Files.createTempDirectory("ojs-bench-liberty");
         Path classes = GeneratedHandlers.compile(work.resolve("gen"), HeapIdleBench.HANDLERS);
         try (ChildProcess ojs = ChildProcess.ojsServer()) {
-            Path withOjs = war(work.resolve("with.war"), classes, ojs.url().toString(), true);
-            Path without = war(work.resolve("without.war"), classes, ojs.url().toString(), false);
+            Path withOjs = war(work.resolve("with.war"), classes, ojs.url() + "\n", true);
+            Path without = war(work.resolve("without.war"), classes, ojs.url() + "\n", false);
+            // diagnosis only (-Dbench.liberty.split=true): extension and validation without starting the worker
+            boolean split = Boolean.getBoolean("bench.liberty.split");
+            Path noWorker = war(work.resolve("noworker.war"), classes, ojs.url() + "\nojs.worker.enabled=false\n", true);
             Path serverDir = createServer(wlp);
             Path dropins = serverDir.resolve("dropins");
             server(wlp, "start");
@@ -57,6 +60,10 @@ final class LibertyDeployBench {
                 for (int r = -warmups; r < rounds; r++) {
                     double base = deploy(log, dropins, without, "base" + (r + warmups), false);
                     double ext = deploy(log, dropins, withOjs, "ojs" + (r + warmups), true);
+                    if (split) {
+                        Figures.progress("liberty: with OJS but ojs.worker.enabled=false: %.0f ms",
+                                deploy(log, dropins, noWorker, "noworker" + (r + warmups), false));
+                    }
                     Figures.progress("liberty %s: start with OJS %.0f ms, without %.0f ms",
                             r < 0 ? "warm-up" : "round " + (r + 1), ext, base);
                     if (r >= 0) {
@@ -97,11 +104,11 @@ final class LibertyDeployBench {
         return ms;
     }
 
-    static Path war(Path file, Path classes, String ojsUrl, boolean withOjs) throws IOException {
+    static Path war(Path file, Path classes, String config, boolean withOjs) throws IOException {
         try (JarOutputStream war = new JarOutputStream(Files.newOutputStream(file))) {
             add(war, "WEB-INF/beans.xml", GeneratedHandlers.BEANS_XML.getBytes(StandardCharsets.UTF_8));
             add(war, "WEB-INF/classes/META-INF/microprofile-config.properties",
-                    ("ojs.url=" + ojsUrl + "\n").getBytes(StandardCharsets.UTF_8));
+                    ("ojs.url=" + config).getBytes(StandardCharsets.UTF_8));
             try (Stream<Path> files = Files.walk(classes.resolve("bench"))) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                     add(war, "WEB-INF/classes/" + classes.relativize(f).toString().replace(File.separatorChar, '/'),
