@@ -1,5 +1,7 @@
 package org.openjobspec.ee.rest;
 
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.Response;
 import java.io.Closeable;
 import java.lang.reflect.InvocationHandler;
@@ -8,6 +10,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.openjobspec.ee.error.OjsErrors;
@@ -25,6 +28,10 @@ import org.openjobspec.ee.model.FetchResponse;
  *       {@link OjsWorkerApi#fetch}, where {@code 204} means {@link FetchResponse#EMPTY}.</li>
  * </ul>
  * The returned object also implements {@link Closeable}; closing it releases the underlying client.
+ *
+ * <p>Each client reads and writes its messages with one {@link Jsonb} of its own (the JSON-B defaults, as the REST
+ * client would use), closed with the client: per client rather than static, so nothing outlives an application
+ * even when this jar sits in a server's shared library.
  */
 public final class OjsRestClients {
 
@@ -39,11 +46,13 @@ public final class OjsRestClients {
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(config.baseUri(), "config.baseUri");
+        Jsonb jsonb = JsonbBuilder.create();
         RestClientBuilder builder = RestClientBuilder.newBuilder()
                 .baseUri(stripTrailingSlash(config.baseUri()))
                 .register(new OjsHeadersFilter(config.authToken(), config.headers()))
                 .register(new OjsResponseExceptionMapper())
                 .register(new OjsJsonGuard())
+                .register(new OjsJsonbResolver(jsonb))
                 .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE);
         if (config.connectTimeout() != null) {
             builder.connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -67,13 +76,26 @@ public final class OjsRestClients {
         try {
             delegate = builder.build(api);
         } catch (RuntimeException e) {
+            closeQuietly(jsonb);
             throw OjsErrors.translate(e);
         }
-        return wrap(api, delegate);
+        return wrap(api, delegate, config, jsonb);
     }
 
-    private static <T> T wrap(Class<T> api, T delegate) {
-        InvocationHandler handler = new Translating(delegate);
+    /**
+     * The configuration {@code client} was built with, if it came from {@link #create}: lets code holding only the
+     * client (the worker's transport, opening the queue event streams) reach the same server the same way.
+     */
+    public static Optional<OjsRestConfig> configOf(Object client) {
+        if (client != null && Proxy.isProxyClass(client.getClass())
+                && Proxy.getInvocationHandler(client) instanceof Translating translating) {
+            return Optional.of(translating.config);
+        }
+        return Optional.empty();
+    }
+
+    private static <T> T wrap(Class<T> api, T delegate, OjsRestConfig config, Jsonb jsonb) {
+        InvocationHandler handler = new Translating(delegate, config, jsonb);
         Object proxy = Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api, Closeable.class}, handler);
         return api.cast(proxy);
     }
@@ -83,11 +105,23 @@ public final class OjsRestClients {
         return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
     }
 
+    private static void closeQuietly(Jsonb jsonb) {
+        try {
+            jsonb.close();
+        } catch (Exception ignored) {
+            // nothing is lost: a Jsonb holds caches, no connections
+        }
+    }
+
     private static final class Translating implements InvocationHandler {
         private final Object delegate;
+        private final OjsRestConfig config;
+        private final Jsonb jsonb;
 
-        Translating(Object delegate) {
+        Translating(Object delegate, OjsRestConfig config, Jsonb jsonb) {
             this.delegate = delegate;
+            this.config = config;
+            this.jsonb = jsonb;
         }
 
         @Override
@@ -101,8 +135,12 @@ public final class OjsRestClients {
                 };
             }
             if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                if (delegate instanceof AutoCloseable closeable) {
-                    closeable.close();
+                try {
+                    if (delegate instanceof AutoCloseable closeable) {
+                        closeable.close();
+                    }
+                } finally {
+                    closeQuietly(jsonb);
                 }
                 return null;
             }
