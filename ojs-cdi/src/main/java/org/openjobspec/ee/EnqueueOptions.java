@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.openjobspec.ee.model.WireJson;
 
 /**
  * Options of one job. Immutable: start from {@link #defaults()} and chain.
@@ -96,7 +97,7 @@ public final class EnqueueOptions {
 
     /** Adds one metadata entry (string value). */
     public EnqueueOptions meta(String key, String value) {
-        return meta(key, value == null ? JsonValue.NULL : jakarta.json.Json.createValue(value));
+        return meta(key, value == null ? JsonValue.NULL : WireJson.provider().createValue(value));
     }
 
     /** Adds one metadata entry (any JSON value). */

@@ -1,11 +1,11 @@
 package org.openjobspec.ee;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.openjobspec.ee.model.WireJson;
 
 /** A job on its way out, as {@link EnqueueInterceptor}s see it. Not thread-safe; one per enqueue. */
 public final class OutgoingJob {
@@ -55,7 +55,7 @@ public final class OutgoingJob {
 
     /** Sets a string metadata entry. */
     public OutgoingJob putMeta(String key, String value) {
-        meta.put(Objects.requireNonNull(key, "key"), value == null ? JsonValue.NULL : Json.createValue(value));
+        meta.put(Objects.requireNonNull(key, "key"), value == null ? JsonValue.NULL : WireJson.provider().createValue(value));
         return this;
     }
 }

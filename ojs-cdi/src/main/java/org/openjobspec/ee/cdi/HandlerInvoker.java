@@ -3,7 +3,6 @@ package org.openjobspec.ee.cdi;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanContainer;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -15,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.openjobspec.ee.JobContext;
 import org.openjobspec.ee.NonRetryableException;
+import org.openjobspec.ee.model.WireJson;
 import org.openjobspec.ee.worker.ArgumentBindingException;
 import org.openjobspec.ee.worker.WorkerJob;
 
@@ -147,7 +147,7 @@ final class HandlerInvoker {
             throw new NonRetryableException("The result of " + describe() + " (" + value.getClass().getName()
                     + ") cannot be serialized with JSON-B: " + e.getMessage(), e);
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = WireJson.provider().createReader(new StringReader(text))) {
             return reader.readValue();
         }
     }

@@ -1,6 +1,5 @@
 package org.openjobspec.ee.client;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -26,6 +25,7 @@ import org.openjobspec.ee.model.JobOptions;
 import org.openjobspec.ee.model.Rfc3339;
 import org.openjobspec.ee.model.Retry;
 import org.openjobspec.ee.model.Unique;
+import org.openjobspec.ee.model.WireJson;
 import org.openjobspec.ee.model.WorkflowJob;
 
 /** Turns the public API's values into validated wire records (interop profile), running interceptors first. */
@@ -74,7 +74,7 @@ final class WireMapper {
         if (args instanceof JsonArray array) {
             return array;
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = WireJson.provider().createArrayBuilder();
         if (args instanceof JobArgs positional) {
             for (Object value : positional.values()) {
                 array.add(toJson(type, value));
@@ -94,7 +94,7 @@ final class WireMapper {
         }
         try {
             String text = jsonb.toJson(value);
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            try (JsonReader reader = WireJson.provider().createReader(new StringReader(text))) {
                 return reader.readValue();
             }
         } catch (RuntimeException e) {
@@ -109,7 +109,7 @@ final class WireMapper {
     }
 
     private static JsonObject toObject(Map<String, JsonValue> entries) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = WireJson.provider().createObjectBuilder();
         entries.forEach((key, value) -> {
             if (key == null || key.isEmpty()) {
                 throw Checks.invalid(Checks.META, "metadata keys must be non-empty strings");

@@ -1,6 +1,5 @@
 package org.openjobspec.ee.worker;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.lang.reflect.InvocationTargetException;
@@ -8,6 +7,7 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.openjobspec.ee.NonRetryable;
+import org.openjobspec.ee.model.WireJson;
 
 /** Turns what a handler threw into the error sent with a nack. */
 public final class Failures {
@@ -45,12 +45,12 @@ public final class Failures {
     }
 
     static JsonObject details(Throwable t) {
-        JsonArrayBuilder frames = Json.createArrayBuilder();
+        JsonArrayBuilder frames = WireJson.provider().createArrayBuilder();
         StackTraceElement[] trace = t.getStackTrace();
         for (int i = 0; i < Math.min(MAX_FRAMES, trace.length); i++) {
             frames.add(trace[i].toString());
         }
-        return Json.createObjectBuilder()
+        return WireJson.provider().createObjectBuilder()
                 .add("error_class", t.getClass().getName())
                 .add("backtrace", frames)
                 .build();

@@ -1,6 +1,5 @@
 package org.openjobspec.ee.error;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -18,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+import org.openjobspec.ee.model.WireJson;
 
 /**
  * Turns whatever went wrong into the right {@link OjsException}: a server error answer (the
@@ -234,7 +234,7 @@ public final class OjsErrors {
         }
         if (wrapped instanceof JsonString text) {
             // some proxies answer {"error":"message"}
-            return Json.createObjectBuilder().add("message", text.getString()).build();
+            return WireJson.provider().createObjectBuilder().add("message", text.getString()).build();
         }
         if (json.get("code") instanceof JsonString && json.get("message") instanceof JsonString) {
             return json; // the unwrapped shape of ojs-errors.md
@@ -246,7 +246,7 @@ public final class OjsErrors {
         if (body == null || body.isBlank()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = WireJson.provider().createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject object ? object : null;
         } catch (RuntimeException notJson) {

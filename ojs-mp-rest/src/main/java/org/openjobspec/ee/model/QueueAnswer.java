@@ -45,7 +45,7 @@ public record QueueAnswer(JsonValue queue, String status, JsonObject stats) {
     }
 
     private static JsonObject merge(JsonObject a, JsonObject b) {
-        var builder = jakarta.json.Json.createObjectBuilder(a);
+        var builder = WireJson.provider().createObjectBuilder(a);
         b.forEach(builder::add);
         return builder.build();
     }

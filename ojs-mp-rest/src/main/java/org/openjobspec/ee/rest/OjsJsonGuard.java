@@ -1,6 +1,5 @@
 package org.openjobspec.ee.rest;
 
-import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -9,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import org.openjobspec.ee.error.OjsErrors;
+import org.openjobspec.ee.model.WireJson;
 
 /**
  * Checks that an answer is complete, well-formed JSON before JSON-B binds it.
@@ -30,7 +30,7 @@ public final class OjsJsonGuard implements ReaderInterceptor {
         if (body.length == 0) {
             throw OjsErrors.malformed("empty body where " + type.getSimpleName() + " was expected", null);
         }
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = WireJson.provider().createParser(new ByteArrayInputStream(body))) {
             walk(parser);
         } catch (RuntimeException e) {
             throw OjsErrors.malformed("not complete JSON (" + e.getMessage() + ")", e);
@@ -41,7 +41,7 @@ public final class OjsJsonGuard implements ReaderInterceptor {
 
     /** Throws {@link org.openjobspec.ee.error.OjsMalformedResponseException} unless {@code json} is one complete JSON value. */
     public static void requireWellFormed(String json) {
-        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+        try (JsonParser parser = WireJson.provider().createParser(new StringReader(json))) {
             walk(parser);
         } catch (RuntimeException e) {
             throw OjsErrors.malformed("not complete JSON (" + e.getMessage() + ")", e);
