@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.Executor;
+import org.openjobspec.ee.client.QueueEventWatch;
 import org.openjobspec.ee.error.OjsException;
 import org.openjobspec.ee.model.AckRequest;
 import org.openjobspec.ee.model.FetchRequest;
@@ -15,6 +17,8 @@ import org.openjobspec.ee.model.HeartbeatResponse;
 import org.openjobspec.ee.model.Job;
 import org.openjobspec.ee.model.JobError;
 import org.openjobspec.ee.model.NackRequest;
+import org.openjobspec.ee.rest.OjsRestClients;
+import org.openjobspec.ee.rest.OjsRestConfig;
 import org.openjobspec.ee.rest.OjsWorkerApi;
 import org.openjobspec.ee.worker.Failure;
 import org.openjobspec.ee.worker.HeartbeatReply;
@@ -24,6 +28,8 @@ import org.openjobspec.ee.worker.WorkerTransport;
 
 /** The engine's transport over the MicroProfile typed REST client of the worker protocol. */
 final class RestWorkerTransport implements WorkerTransport, Closeable {
+
+    private static final System.Logger LOG = System.getLogger(RestWorkerTransport.class.getName());
 
     private final OjsWorkerApi api;
     private final String workerId;
@@ -89,6 +95,20 @@ final class RestWorkerTransport implements WorkerTransport, Closeable {
         } catch (OjsException e) {
             throw classify(e, false);
         }
+    }
+
+    /** Watches the queues' event streams on the server the REST client talks to, with the same headers and TLS. */
+    @Override
+    public Watch watchQueues(List<String> queues, Executor executor, Runnable onActivity) {
+        OjsRestConfig config = OjsRestClients.configOf(api).orElse(null);
+        if (config == null) {
+            return Watch.NONE;
+        }
+        QueueEventWatch watch = QueueEventWatch.open(config, queues, executor, onActivity, answer ->
+                LOG.log(System.Logger.Level.INFO, "OJS-WRK-0044: the OJS server at {0} has no queue event stream "
+                        + "({1}); the worker finds new jobs by polling only. Set ojs.worker.wake-on-events=false to "
+                        + "skip the attempt", config.baseUri(), answer.getMessage()));
+        return watch::close;
     }
 
     private static TransportException classify(OjsException e, boolean settling) {

@@ -33,6 +33,7 @@ public final class WorkerConfig {
     public static final String LABELS = "ojs.worker.labels";
     public static final String EXECUTOR = "ojs.worker.executor";
     public static final String BACKOFF_MAX = "ojs.worker.backoff-max";
+    public static final String WAKE_ON_EVENTS = "ojs.worker.wake-on-events";
     public static final String HANDLER_PREFIX = "ojs.handler.";
 
     static final int MAX_CONCURRENCY = 1000;
@@ -41,7 +42,7 @@ public final class WorkerConfig {
     private static final Pattern HANDLER_KEY = Pattern.compile("^ojs\\.handler\\.\"([^\"]+)\"\\.([a-z-]+)$");
     private static final Set<String> HANDLER_PROPERTIES = Set.of("concurrency", "timeout");
     private static final Set<String> WORKER_KEYS = Set.of(ENABLED, QUEUES, CONCURRENCY, POLL_INTERVAL,
-            HEARTBEAT_INTERVAL, GRACE_PERIOD, VISIBILITY_TIMEOUT, ID, LABELS, EXECUTOR, BACKOFF_MAX);
+            HEARTBEAT_INTERVAL, GRACE_PERIOD, VISIBILITY_TIMEOUT, ID, LABELS, EXECUTOR, BACKOFF_MAX, WAKE_ON_EVENTS);
 
     private final List<String> problems = new ArrayList<>();
     private final boolean enabled;
@@ -57,6 +58,7 @@ public final class WorkerConfig {
         Duration grace = duration(config, GRACE_PERIOD, Duration.ofSeconds(25), true, "OJS-CFG-0055");
         Duration visibility = duration(config, VISIBILITY_TIMEOUT, Duration.ofSeconds(30), false, "OJS-CFG-0056");
         Duration backoffMax = duration(config, BACKOFF_MAX, Duration.ofSeconds(30), false, "OJS-CFG-0061");
+        boolean wakeOnEvents = bool(config, WAKE_ON_EVENTS, true, "OJS-CFG-0067");
         if (heartbeat != null && visibility != null && heartbeat.multipliedBy(3).compareTo(visibility) > 0) {
             problems.add("OJS-CFG-0057: " + HEARTBEAT_INTERVAL + " (" + heartbeat + ") must be at most a third of "
                     + VISIBILITY_TIMEOUT + " (" + visibility + ") so a late heartbeat cannot lose a lease; lower the "
@@ -73,7 +75,7 @@ public final class WorkerConfig {
         unknownWorkerKeys(config);
         settings = problems.isEmpty()
                 ? new WorkerSettings(queues, concurrency, poll, heartbeat, grace, visibility, workerId, labels,
-                        backoffMax, handlers)
+                        backoffMax, handlers, wakeOnEvents)
                 : null;
     }
 

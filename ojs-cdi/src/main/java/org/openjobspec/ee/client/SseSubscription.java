@@ -47,6 +47,7 @@ final class SseSubscription implements EventSubscription {
     private volatile CompletableFuture<?> exchange;
     private volatile String lastEventId;
     private volatile Duration reconnectDelay;
+    private volatile boolean notAnEventStream;
     private int failures;
 
     SseSubscription(HttpClient http, URI uri, Map<String, String> headers, Jsonb jsonb, Executor executor,
@@ -77,13 +78,23 @@ final class SseSubscription implements EventSubscription {
         if (last != null) {
             request.header("Last-Event-ID", last);
         }
-        exchange = http.sendAsync(request.build(), this::bodyHandler)
-                .whenComplete((response, failure) -> ended(response, failure));
+        // keep the exchange itself, not a stage depending on it: only cancelling the exchange closes the connection
+        CompletableFuture<HttpResponse<Void>> sent = http.sendAsync(request.build(), this::bodyHandler);
+        exchange = sent;
+        sent.whenComplete(this::ended);
     }
 
     private HttpResponse.BodySubscriber<Void> bodyHandler(HttpResponse.ResponseInfo info) {
         if (info.statusCode() == 200) {
-            return HttpResponse.BodySubscribers.fromLineSubscriber(new Lines());
+            String contentType = info.headers().firstValue("Content-Type").orElse("none");
+            if (contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream")) {
+                return HttpResponse.BodySubscribers.fromLineSubscriber(new Lines());
+            }
+            notAnEventStream = true;
+            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.discarding(), nothing -> {
+                throw OjsErrors.malformed(uri + " answered Content-Type " + contentType
+                        + " instead of text/event-stream", null);
+            });
         }
         return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8),
                 body -> {
@@ -99,9 +110,14 @@ final class SseSubscription implements EventSubscription {
         }
         if (failure != null) {
             OjsException error = OjsErrors.translate(unwrap(failure));
+            // 404 for an unknown job or a server without streams, 401/403, not an event stream at all:
+            // reconnecting cannot help; closed before reporting, so listeners see isOpen() == false
+            boolean hopeless = notAnEventStream || (!error.isRetryable() && error.httpStatus() >= 400);
+            if (hopeless) {
+                close();
+            }
             report(error);
-            if (!error.isRetryable() && error.httpStatus() >= 400) {
-                close(); // 404 for an unknown job, 401/403: reconnecting cannot help
+            if (hopeless) {
                 return;
             }
             failures++;
@@ -141,13 +157,15 @@ final class SseSubscription implements EventSubscription {
     @Override
     public void close() {
         open = false;
-        Flow.Subscription subscription = lines;
-        if (subscription != null) {
-            subscription.cancel();
-        }
+        // exchange first: cancelling only the line subscription leaves the JDK client counting the exchange as
+        // pending, so its selector thread would never end (seen on Java 17)
         CompletableFuture<?> current = exchange;
         if (current != null) {
             current.cancel(true);
+        }
+        Flow.Subscription subscription = lines;
+        if (subscription != null) {
+            subscription.cancel();
         }
     }
 

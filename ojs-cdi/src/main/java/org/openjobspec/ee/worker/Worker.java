@@ -28,7 +28,9 @@ import org.openjobspec.ee.worker.WorkerSettings.HandlerLimits;
  * The OJS worker engine: fetch, dispatch, ack/nack, heartbeat, directives, backoff and graceful shutdown, with no
  * container types. One coordinator task runs on the given executor for the worker's lifetime; it never sleeps
  * blindly but waits on a condition with a deadline (next heartbeat, next poll, next timeout), so a finishing job
- * or a stop request wakes it at once. Handlers run as separate tasks on the same executor.
+ * or a stop request wakes it at once. Handlers run as separate tasks on the same executor. With
+ * {@link WorkerSettings#wakeOnEvents()} the transport's queue watch is one more wake-up: a job enqueued on an idle
+ * worker is fetched at once rather than at the next poll, which stays as the safety net.
  *
  * <p>Invariants: at most {@code concurrency} jobs are held (fetched and not yet given back), since each fetch asks
  * for exactly the free slots; exactly one outcome is claimed per held job, so nothing is acknowledged twice; every
@@ -63,6 +65,7 @@ public final class Worker {
     private volatile boolean stopRequested;
     private volatile boolean terminateRequested;
     private volatile boolean heartbeatRequested;
+    private volatile boolean queueActivity;
     private volatile Future<?> coordinator;
     private int heartbeatFailures; // coordinator thread only
 
@@ -138,6 +141,11 @@ public final class Worker {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    private void onQueueActivity() {
+        queueActivity = true;
+        signal();
+    }
+
     void requestHeartbeat() {
         heartbeatRequested = true;
         signal();
@@ -180,7 +188,9 @@ public final class Worker {
         long nextHeartbeat = now + settings.heartbeatInterval().toNanos();
         long nextSettleRetry = NEVER;
         long drainDeadline = NEVER;
+        WorkerTransport.Watch watch = WorkerTransport.Watch.NONE;
         try {
+            watch = watchQueues();
             while (true) {
                 now = System.nanoTime();
                 if ((stopRequested || terminateRequested) && state != State.DRAINING) {
@@ -208,6 +218,12 @@ public final class Worker {
                     nextSettleRetry = retrySettlements();
                 }
                 long nextTimeout = enforceTimeouts(now);
+                if (queueActivity) {
+                    queueActivity = false;
+                    if (fetchBackoff.failures() == 0) { // a failing or rate-limited fetch keeps its backoff
+                        nextFetch = now;
+                    }
+                }
                 boolean canFetch = state == State.RUNNING && held.size() < settings.concurrency();
                 if (canFetch && now - nextFetch >= 0) {
                     nextFetch = fetch(settings.concurrency() - held.size());
@@ -226,9 +242,31 @@ public final class Worker {
             LOG.log(Level.ERROR, "OJS-WRK-0017: worker ''" + settings.workerId() + "'' failed; releasing its jobs", t);
             releaseRemaining();
         } finally {
+            closeQuietly(watch);
             state = State.STOPPED;
             LOG.log(Level.INFO, "OJS-WRK-0016: worker ''{0}'' stopped", settings.workerId());
             finished.countDown();
+        }
+    }
+
+    private WorkerTransport.Watch watchQueues() {
+        if (!settings.wakeOnEvents()) {
+            return WorkerTransport.Watch.NONE;
+        }
+        try {
+            return transport.watchQueues(settings.queues(), executor, this::onQueueActivity);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "OJS-WRK-0045: cannot watch queues {0} for new jobs; polling every {1} ms: {2}",
+                    settings.queues(), settings.pollInterval().toMillis(), e.toString());
+            return WorkerTransport.Watch.NONE;
+        }
+    }
+
+    private static void closeQuietly(WorkerTransport.Watch watch) {
+        try {
+            watch.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "closing the queue watch failed", e);
         }
     }
 

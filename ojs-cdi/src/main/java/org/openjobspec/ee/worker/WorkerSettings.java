@@ -8,10 +8,13 @@ import java.util.Objects;
 /**
  * Everything the engine needs to know about how to run. Values are validated by whoever builds it (the CDI layer
  * reads them from MicroProfile Config); the constructor only guards against nonsense that would hang the engine.
+ * With {@code wakeOnEvents} the engine also fetches as soon as its transport reports activity on a queue
+ * ({@link WorkerTransport#watchQueues}); the poll interval stays the safety net.
  */
 public record WorkerSettings(List<String> queues, int concurrency, Duration pollInterval, Duration heartbeatInterval,
                              Duration gracePeriod, Duration visibilityTimeout, String workerId,
-                             Map<String, String> labels, Duration backoffMax, Map<String, HandlerLimits> handlers) {
+                             Map<String, String> labels, Duration backoffMax, Map<String, HandlerLimits> handlers,
+                             boolean wakeOnEvents) {
 
     /** Per-job-type limits: a concurrency below the worker's, and a local execution timeout; null = none. */
     public record HandlerLimits(Integer concurrency, Duration timeout) {

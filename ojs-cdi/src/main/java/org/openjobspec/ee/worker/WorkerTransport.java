@@ -3,8 +3,9 @@ package org.openjobspec.ee.worker;
 import jakarta.json.JsonValue;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.Executor;
 
-/** The four worker calls of the OJS protocol, as the engine needs them. */
+/** The four worker calls of the OJS protocol, as the engine needs them, and an optional wake-up source. */
 public interface WorkerTransport {
 
     List<WorkerJob> fetch(List<String> queues, int count, String workerId, long visibilityTimeoutMs)
@@ -17,4 +18,23 @@ public interface WorkerTransport {
 
     HeartbeatReply heartbeat(String workerId, Collection<String> activeJobIds, long visibilityTimeoutMs, String state)
             throws TransportException;
+
+    /**
+     * Calls {@code onActivity} whenever a job may have become available on one of {@code queues}, until the
+     * returned watch is closed. Any task it needs runs on {@code executor}, and none may block there for long.
+     * The default watches nothing: the engine then relies on its poll interval alone.
+     */
+    default Watch watchQueues(List<String> queues, Executor executor, Runnable onActivity) {
+        return Watch.NONE;
+    }
+
+    /** A running {@link #watchQueues} subscription. */
+    interface Watch extends AutoCloseable {
+
+        Watch NONE = () -> { };
+
+        /** Stops watching; never throws. */
+        @Override
+        void close();
+    }
 }

@@ -203,4 +203,9 @@ class DeploymentValidationTest {
     void unknownWorkerKey() {
         invalidConfig("ojs.worker.concurency", "5", "OJS-CFG-0065");
     }
+
+    @Test
+    void wakeOnEventsNotABoolean() {
+        invalidConfig("ojs.worker.wake-on-events", "sometimes", "OJS-CFG-0067");
+    }
 }
