@@ -356,7 +356,8 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
             throw new ApiException(413, "envelope_too_large", null, "OJS-SRV-0013: Request body exceeds 1 MiB.",
                     "Keep envelopes under 1 MiB; pass large data by reference.", null, false);
         }
-        if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        String text = bytes.length == 0 ? "" : new String(bytes, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
             return null;
         }
         if (ct != null) {
@@ -367,7 +368,7 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
             }
         }
         try {
-            return Json.parse(new String(bytes, StandardCharsets.UTF_8));
+            return Json.parse(text);
         } catch (JsonException | IllegalStateException e) {
             throw new ApiException(400, "invalid_payload", "OJS-SRV-0015: The request body is not valid JSON: "
                     + e.getMessage(), "Send a well-formed JSON object.", null);
