@@ -27,19 +27,30 @@ final class Figures {
         return Arrays.stream(values).max().orElse(Double.NaN);
     }
 
-    /** Value and baseline are the medians of their rounds; ratio = value / baseline. */
+    /**
+     * Value and baseline are the medians of their rounds. The ratio is the median of the per-round ratios: each
+     * subject round is paired with the baseline round run right next to it, so a change in machine load between
+     * rounds cancels out (on a quiet machine it equals value / baseline within noise).
+     */
     static void print(String name, double[] rounds, String unit, double[] baselineRounds) {
-        double value = median(rounds);
-        double baseline = median(baselineRounds);
-        printLine(name, value, unit, baseline, rounds, baselineRounds);
+        double[] ratios = new double[rounds.length];
+        for (int i = 0; i < rounds.length; i++) {
+            ratios[i] = rounds[i] / baselineRounds[i];
+        }
+        printLine(name, median(rounds), unit, median(baselineRounds), median(ratios), rounds, baselineRounds);
     }
 
-    /** For figures derived from two sets of rounds (e.g. a difference of medians). */
+    /** For figures derived from two sets of rounds (e.g. a difference of medians): ratio = value / baseline. */
     static void printLine(String name, double value, String unit, double baseline, double[] rounds,
                           double[] baselineRounds) {
+        printLine(name, value, unit, baseline, value / baseline, rounds, baselineRounds);
+    }
+
+    private static void printLine(String name, double value, String unit, double baseline, double ratio,
+                                  double[] rounds, double[] baselineRounds) {
         String line = String.format(Locale.ROOT,
                 "BENCH %s %s %s baseline=%s ratio=%.3f min=%s max=%s baseline_min=%s baseline_max=%s rounds=%d",
-                name, fmt(value), unit, fmt(baseline), value / baseline, fmt(min(rounds)), fmt(max(rounds)),
+                name, fmt(value), unit, fmt(baseline), ratio, fmt(min(rounds)), fmt(max(rounds)),
                 fmt(min(baselineRounds)), fmt(max(baselineRounds)), rounds.length);
         System.out.println(line);
         System.out.flush();

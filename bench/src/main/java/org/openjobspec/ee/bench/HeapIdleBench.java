@@ -22,7 +22,7 @@ import org.jboss.weld.environment.se.WeldContainer;
 final class HeapIdleBench {
 
     static final int HANDLERS = 50;
-    static final long IDLE_MS = 5000;
+    static final long IDLE_MS = 4000;
 
     private HeapIdleBench() {
     }

@@ -20,7 +20,7 @@ final class ThroughputBench {
     static final int CONCURRENCY = 16;
     static final String WORKER_QUEUE = "bench";
     static final String RAW_QUEUE = "raw";
-    static final long ROUND_BUDGET_S = Long.getLong("bench.roundBudgetSeconds", 15);
+    static final long ROUND_BUDGET_S = Long.getLong("bench.roundBudgetSeconds", 12);
 
     private ThroughputBench() {
     }
