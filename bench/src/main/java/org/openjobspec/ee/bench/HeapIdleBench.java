@@ -15,7 +15,7 @@ import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * {@code worker.heap_idle}: heap in use after full GCs in a JVM running Weld SE with 50 handler beans and the OJS
- * extension (worker started with its defaults, idle for 5 s against a standalone OJS server), minus the same JVM,
+ * extension (worker started with its defaults, idle for 4 s against a standalone OJS server), minus the same JVM,
  * same beans, same Weld and MicroProfile implementations without the two OJS jars. Baseline: the latter's heap.
  * Each measurement is a fresh JVM; pairs alternate.
  */
