@@ -101,11 +101,12 @@ class EmbeddedOjsServerTest {
         String abandoned = http.enqueue("lease");
         String kept = http.enqueue("lease");
         var fetched = http.post("/ojs/v1/workers/fetch",
-                "{\"queues\":[\"lease\"],\"count\":2,\"worker_id\":\"w1\",\"visibility_timeout_ms\":400}");
+                "{\"queues\":[\"lease\"],\"count\":2,\"worker_id\":\"w1\",\"visibility_timeout_ms\":600}");
         assertThat(fetched.body().getJsonArray("jobs")).hasSize(2);
 
-        for (int i = 0; i < 6; i++) { // 1.2 s, three lease lengths, with beats for one job only
-            Thread.sleep(200);
+        // 1.2 s, two lease lengths, with beats for one job only (a beat every quarter lease: margin for a busy machine)
+        for (int i = 0; i < 8; i++) {
+            Thread.sleep(150);
             var beat = http.post("/ojs/v1/workers/heartbeat",
                     "{\"worker_id\":\"w1\",\"active_jobs\":[\"" + kept + "\"]}");
             assertThat(beat.body().getString("state")).isEqualTo("running");

@@ -50,6 +50,7 @@ public final class LoopbackHttpServer {
     private final ThreadPoolExecutor pool;
     private final Thread acceptor;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
     /**
@@ -69,6 +70,7 @@ public final class LoopbackHttpServer {
         pool = new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, threadPrefix + "conn-" + n.incrementAndGet());
             t.setDaemon(true);
+            threads.add(t);
             return t;
         });
         acceptor = new Thread(this::acceptLoop, threadPrefix + "accept");
@@ -91,6 +93,9 @@ public final class LoopbackHttpServer {
             if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
                 LOG.log(System.Logger.Level.WARNING, "OJS-SRV-0850: HTTP threads still running 5 s after stop");
             }
+            for (Thread t : threads) {
+                t.join(1000); // the pool reports termination a moment before its threads have ended
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -104,6 +109,7 @@ public final class LoopbackHttpServer {
             } catch (IOException e) {
                 if (!stopped) {
                     LOG.log(System.Logger.Level.WARNING, "OJS-SRV-0851: accept failed: " + e);
+                    pauseAfterFailure(); // e.g. out of file descriptors: do not spin
                 }
                 continue;
             }
@@ -115,22 +121,40 @@ public final class LoopbackHttpServer {
         }
     }
 
+    private static void pauseAfterFailure() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Hands the connection to a thread; when all are taken, closes the longest-idle connection for it. */
     private boolean submit(Connection c) {
-        for (int attempt = 0; attempt < 50 && !stopped; attempt++) {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        long lastEviction = 0;
+        boolean evicted = false;
+        while (!stopped && System.nanoTime() - deadline < 0) {
             try {
                 pool.execute(c);
                 return true;
             } catch (RejectedExecutionException full) {
-                Connection idle = null;
-                for (Connection o : connections) {
-                    if (o.idleSince > 0 && (idle == null || o.idleSince < idle.idleSince)) {
-                        idle = o;
+                // one victim at a time: give its thread a moment to come back before closing another
+                if (!evicted || System.nanoTime() - lastEviction > 200_000_000L) {
+                    Connection idle = null;
+                    for (Connection o : connections) {
+                        if (o.idle && (idle == null || o.idleSince - idle.idleSince < 0)) {
+                            idle = o;
+                        }
                     }
+                    if (idle == null) {
+                        return false;
+                    }
+                    idle.idle = false;
+                    idle.close(); // its thread sees the closed socket and returns to the pool
+                    evicted = true;
+                    lastEviction = System.nanoTime();
                 }
-                if (idle == null) {
-                    return false;
-                }
-                idle.close(); // its thread sees the closed socket and returns to the pool
                 try {
                     Thread.sleep(2);
                 } catch (InterruptedException e) {
@@ -153,7 +177,8 @@ public final class LoopbackHttpServer {
     /** One accepted socket and the loop serving its requests in order. */
     private final class Connection implements Runnable {
         private final Socket s;
-        /** When the connection started waiting for its next request; 0 while a request is being served. */
+        /** Whether the connection waits for its next request, and since when (System.nanoTime). */
+        volatile boolean idle;
         volatile long idleSince = System.nanoTime();
 
         Connection(Socket s) {
@@ -184,8 +209,9 @@ public final class LoopbackHttpServer {
                 OutputStream out = new BufferedOutputStream(s.getOutputStream(), 16384);
                 while (!stopped) {
                     idleSince = System.nanoTime();
+                    idle = true;
                     Exchange ex = read(in, out);
-                    idleSince = 0;
+                    idle = false;
                     if (ex == null) {
                         break;
                     }

@@ -197,7 +197,18 @@ class LoopbackHttpServerTest {
                 send(fifth, "GET /fifth HTTP/1.1\r\n\r\n");
                 assertThat(read(fifth.getInputStream()).body()).isEqualTo("GET /fifth null ");
             }
-            assertThat(held[0].getInputStream().read()).as("the oldest idle connection was closed").isEqualTo(-1);
+            int closed = 0;
+            for (Socket s : held) {
+                s.setSoTimeout(300);
+                try {
+                    if (s.getInputStream().read() == -1) {
+                        closed++;
+                    }
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // kept
+                }
+            }
+            assertThat(closed).as("idle connections closed to make room").isEqualTo(1);
         } finally {
             for (Socket s : held) {
                 if (s != null) {
