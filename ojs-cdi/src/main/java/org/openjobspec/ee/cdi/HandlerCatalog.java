@@ -24,9 +24,11 @@ public final class HandlerCatalog {
     }
 
     private final List<Entry> entries;
+    private final boolean fromBuildTime;
 
-    HandlerCatalog(List<Entry> entries) {
+    HandlerCatalog(List<Entry> entries, boolean fromBuildTime) {
         this.entries = List.copyOf(entries);
+        this.fromBuildTime = fromBuildTime;
     }
 
     static HandlerCatalog of(List<HandlerMethod> handlers) {
@@ -34,7 +36,7 @@ public final class HandlerCatalog {
         for (HandlerMethod h : handlers) {
             entries.add(new Entry(h.jobType(), h.beanClass(), h.methodName(), h.erasedParameters()));
         }
-        return new HandlerCatalog(entries);
+        return new HandlerCatalog(entries, false);
     }
 
     static HandlerCatalog decode(String[] encoded) {
@@ -42,7 +44,7 @@ public final class HandlerCatalog {
         for (String s : encoded) {
             entries.add(Entry.decode(s));
         }
-        return new HandlerCatalog(entries);
+        return new HandlerCatalog(entries, true);
     }
 
     String[] encode() {
@@ -51,5 +53,14 @@ public final class HandlerCatalog {
 
     public List<Entry> entries() {
         return entries;
+    }
+
+    /**
+     * True when the build compatible extension made this catalog. Such a container (Quarkus) may initialize the
+     * application context during static init, before runtime configuration exists: the worker must wait for the
+     * CDI {@code Startup} event there.
+     */
+    boolean fromBuildTime() {
+        return fromBuildTime;
     }
 }

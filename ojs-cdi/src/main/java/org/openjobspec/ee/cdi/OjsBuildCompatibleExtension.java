@@ -1,15 +1,19 @@
 package org.openjobspec.ee.cdi;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
 import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
 import jakarta.enterprise.inject.build.compatible.spi.ClassConfig;
+import jakarta.enterprise.inject.build.compatible.spi.Discovery;
 import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
 import jakarta.enterprise.inject.build.compatible.spi.MethodConfig;
 import jakarta.enterprise.inject.build.compatible.spi.Messages;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.Registration;
+import jakarta.enterprise.inject.build.compatible.spi.ScannedClasses;
 import jakarta.enterprise.inject.build.compatible.spi.SkipIfPortableExtensionPresent;
 import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
@@ -19,6 +23,8 @@ import jakarta.enterprise.lang.model.declarations.ClassInfo;
 import jakarta.enterprise.lang.model.declarations.MethodInfo;
 import jakarta.enterprise.lang.model.declarations.ParameterInfo;
 import jakarta.enterprise.lang.model.types.Type;
+import jakarta.inject.Named;
+import jakarta.inject.Qualifier;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,14 +38,23 @@ import org.openjobspec.ee.cdi.HandlerMethod.TypeShape.Kind;
 
 /**
  * The build compatible extension (CDI Lite: Quarkus). Skipped where the portable {@link OjsExtension} runs; both
- * feed the same {@link HandlerValidator} and {@link HandlerCatalog}. Handler problems fail the build; the worker's
- * configuration is checked when the application starts, since at build time runtime values are not known yet.
+ * feed the same {@link HandlerValidator} and {@link HandlerCatalog}. It registers the library's own beans
+ * ({@link LibraryBeans}), since CDI Lite containers need not index a library jar. Handler problems fail the build;
+ * the worker's configuration is checked when the application starts, since at build time runtime values are not
+ * known yet.
  */
 @SkipIfPortableExtensionPresent(OjsExtension.class)
 public class OjsBuildCompatibleExtension implements BuildCompatibleExtension {
 
     private final Map<String, List<HandlerMethod>> handlersByClass = new LinkedHashMap<>();
     private final Map<String, HandlerValidator.BeanStatus> beans = new HashMap<>();
+
+    @Discovery
+    public void registerLibraryBeans(ScannedClasses scanned) {
+        for (Class<?> type : LibraryBeans.CLASSES) {
+            scanned.add(type.getName());
+        }
+    }
 
     @Enhancement(types = Object.class, withSubtypes = true, withAnnotations = JobHandler.class)
     public void findHandlers(ClassConfig type) {
@@ -57,6 +72,7 @@ public class OjsBuildCompatibleExtension implements BuildCompatibleExtension {
         }
         if (!found.isEmpty()) {
             handlersByClass.put(info.name(), found);
+            markAsHandlerBean(type);
         }
     }
 
@@ -97,6 +113,20 @@ public class OjsBuildCompatibleExtension implements BuildCompatibleExtension {
         public HandlerCatalog create(Instance<Object> lookup, Parameters params) {
             return HandlerCatalog.decode(params.get("handlers", String[].class));
         }
+    }
+
+    /**
+     * Adds {@link HandlerBean}, through which the worker looks the bean up (see there why). A bean without qualifiers
+     * of its own would lose {@code @Default} by getting one: it gets {@code @Default} explicitly, so
+     * {@code @Inject Mailer} keeps working.
+     */
+    private static void markAsHandlerBean(ClassConfig type) {
+        boolean ownQualifiers = !type.info().annotations(a -> a.declaration().hasAnnotation(Qualifier.class)
+                && !a.name().equals(Named.class.getName()) && !a.name().equals(Any.class.getName())).isEmpty();
+        if (!ownQualifiers) {
+            type.addAnnotation(Default.class);
+        }
+        type.addAnnotation(HandlerBean.class);
     }
 
     static HandlerMethod describe(ClassInfo owner, MethodInfo m) {

@@ -36,6 +36,8 @@ import org.openjobspec.ee.worker.WorkerSettings;
  * start observer runs late and the stop observer early, so the application's own beans are ready for the first
  * job and still there for the last one. Both the CDI 4 {@code Startup}/{@code Shutdown} events and the
  * application-context events are observed (runtimes differ in which they fire); the second of each is a no-op.
+ * Where the build compatible extension ran (Quarkus), only {@code Startup} starts the worker: ArC initializes the
+ * application context during static init, before runtime configuration such as {@code ojs.url} is available.
  */
 @ApplicationScoped
 public class WorkerLifecycle {
@@ -55,6 +57,11 @@ public class WorkerLifecycle {
     @Any
     Instance<CurrentJob> currentJob;
 
+    /** Never read: declaring it keeps handler beans from being removed as unused on ArC (see HandlerBean). */
+    @Inject
+    @HandlerBean
+    Instance<Object> handlerBeans;
+
     private Worker worker;
     private ExecutorChoice executor;
     private Jsonb jsonb;
@@ -63,7 +70,9 @@ public class WorkerLifecycle {
 
     void onInitialized(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000)
                        @Initialized(ApplicationScoped.class) Object event) {
-        start();
+        if (!catalog.fromBuildTime()) {
+            start();
+        }
     }
 
     void onStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) Startup event) {

@@ -1,0 +1,110 @@
+package org.openjobspec.ee.it.quarkus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openjobspec.ee.OjsClient;
+import org.openjobspec.ee.cdi.HandlerCatalog;
+import org.openjobspec.ee.model.Job;
+
+/**
+ * The same ojs-cdi jar as in the WARs, in a Quarkus application: ArC runs only the Build Compatible Extension, which
+ * finds the handler and registers the library's beans (the client producer among them).
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedOjsResource.class)
+class OjsOnQuarkusTest {
+
+    @TestHTTPResource("/greeting")
+    URL greeting;
+
+    @Inject
+    OjsClient ojs;
+
+    @Inject
+    BeanManager beanManager;
+
+    @Test
+    void handlerCatalogComesFromTheBuildCompatibleExtension() {
+        // ArC never runs portable extensions: the catalog bean can only have come from the BCE's @Synthesis
+        assertTrue(Arc.container().isRunning());
+        assertFalse(isPresent("org.jboss.weld.bootstrap.WeldBootstrap"), "Weld must not be on a Quarkus classpath");
+        HandlerCatalog catalog = Arc.container().instance(HandlerCatalog.class).get();
+        List<String> handlers = catalog.entries().stream()
+                .map(e -> e.jobType() + "=" + e.beanClass() + "#" + e.methodName()).toList();
+        assertEquals(List.of("greeting.compose=" + Greetings.class.getName() + "#compose"), handlers);
+        assertEquals(1, beanManager.getBeans(OjsClient.class).size());
+        // nothing injects the handler bean, yet ArC kept it, with @Default (the BCE marks it; see HandlerBean)
+        assertTrue(Arc.container().instance(Greetings.class).isAvailable());
+    }
+
+    @Test
+    void jobEnqueuedByAResourceRunsOnTheManagedExecutorAndItsResultIsReadable() throws Exception {
+        assertEquals("127.0.0.1", greeting.getHost());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(greeting + "?name=quarkus"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+
+        Job job = awaitFinished(response.body());
+
+        assertEquals("completed", job.state(), job.toString());
+        JsonObject result = job.result().asJsonObject();
+        assertEquals("hello quarkus", result.getString("text"));
+        assertEquals(1, result.getInt("attempt"));
+        // Quarkus' MicroProfile ManagedExecutor runs tasks on its worker pool, "executor-thread-N"; the library's
+        // own fallback pool would be "ojs-worker-N-M"
+        assertTrue(result.getString("thread").startsWith("executor-thread-"), result.toString());
+    }
+
+    @Test
+    void injectedClientEnqueuesAndReadsJobs() {
+        assertEquals("127.0.0.1", EmbeddedOjsResource.server.url().getHost());
+        Job job = ojs.enqueue("greeting.compose", new Greetings.Person("client"));
+
+        assertEquals("greeting.compose", job.type());
+        Job done = awaitFinished(job.id());
+        assertEquals("completed", done.state(), done.toString());
+        assertEquals("hello client", done.result().asJsonObject().getString("text"));
+    }
+
+    private Job awaitFinished(String id) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        Job job = ojs.getJob(id);
+        while (!List.of("completed", "discarded", "cancelled").contains(job.state()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            job = ojs.getJob(id);
+        }
+        return job;
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, OjsOnQuarkusTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}
