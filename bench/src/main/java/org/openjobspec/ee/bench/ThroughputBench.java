@@ -35,7 +35,8 @@ final class ThroughputBench {
                          "ojs.worker.concurrency", String.valueOf(CONCURRENCY),
                          "ojs.worker.poll-interval", "PT0.05S"), BenchHandlers.class)) {
                 RawOjs echoOjs = new RawOjs(echo.url());
-                int total = Figures.warmups() + Figures.rounds();
+                int warmups = Integer.getInteger("bench.throughput.warmups", 2);
+                int total = warmups + Figures.rounds();
                 double[] workerRates = new double[Figures.rounds()];
                 double[] rawRates = new double[Figures.rounds()];
                 double[] echoRates = new double[Figures.rounds()];
@@ -43,11 +44,11 @@ final class ThroughputBench {
                     double w = workerRound(ojs);
                     double raw = rawRound(ojs);
                     double e = drain(echoOjs, RAW_QUEUE, JOBS);
-                    boolean warm = r < Figures.warmups();
+                    boolean warm = r < warmups;
                     Figures.progress("throughput %s %d: worker %.0f jobs/s, raw loop %.0f/s, raw loop on echo %.0f/s",
-                            warm ? "warm-up" : "round", warm ? r + 1 : r - Figures.warmups() + 1, w, raw, e);
+                            warm ? "warm-up" : "round", warm ? r + 1 : r - warmups + 1, w, raw, e);
                     if (!warm) {
-                        int i = r - Figures.warmups();
+                        int i = r - warmups;
                         workerRates[i] = w;
                         rawRates[i] = raw;
                         echoRates[i] = e;
