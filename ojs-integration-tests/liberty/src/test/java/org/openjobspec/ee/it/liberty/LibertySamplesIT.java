@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjobspec.ee.it.Http;
@@ -45,9 +44,6 @@ class LibertySamplesIT {
     }
 
     @Test
-    @Disabled("not green yet: Liberty's REST client fails with 'the trustAnchors parameter must be non-empty' "
-            + "(the PKCS12 trust store loads without its certificate: password from OJS_TRUST_STORE_PASSWORD "
-            + "apparently not applied); see /work/notes/containers-2.md")
     void tlsAndTokenFromTheEnvironment(@TempDir Path keys) throws Exception {
         char[] password = "changeit-test".toCharArray();
         Path serverKeys = keys.resolve("server.p12");
