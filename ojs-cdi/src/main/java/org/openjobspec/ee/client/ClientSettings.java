@@ -142,8 +142,17 @@ public final class ClientSettings {
 
     /** The TLS context for clients that take one (event streams); from the configured stores when set. */
     public Optional<SSLContext> sslContext() {
-        if (sslContext != null) {
-            return Optional.of(sslContext);
+        return sslContext(sslContext, trustStore, keyStore, keyStorePassword);
+    }
+
+    /**
+     * The TLS context a client that takes only an {@link SSLContext} (java.net.http) needs to reach the server the
+     * REST client reaches with the same settings: {@code explicit} when given, else one built from the stores.
+     */
+    static Optional<SSLContext> sslContext(SSLContext explicit, KeyStore trustStore, KeyStore keyStore,
+                                           char[] keyStorePassword) {
+        if (explicit != null) {
+            return Optional.of(explicit);
         }
         if (trustStore == null && keyStore == null) {
             return Optional.empty();
@@ -225,7 +234,13 @@ public final class ClientSettings {
             String type = value(config, TRUST_STORE_TYPE, problems).orElse("PKCS12");
             char[] password = value(config, TRUST_STORE_PASSWORD, problems).map(String::toCharArray).orElse(null);
             KeyStore store = load(path, type, password, TRUST_STORE, "OJS-CFG-0007", problems);
-            if (store != null) {
+            if (store != null && isEmpty(store)) {
+                // PKCS12 files made by keytool encrypt their certificates: read without the password they load
+                // "fine" and empty, and every TLS handshake then fails with "trustAnchors ... must be non-empty"
+                problems.add("OJS-CFG-0012: " + TRUST_STORE + "='" + path + "' holds no certificate"
+                        + (password == null ? "; " + TRUST_STORE_PASSWORD + " is not set, and a PKCS12 store's "
+                        + "certificates can only be read with it" : "; import the OJS server's certificate or CA"));
+            } else if (store != null) {
                 b.trustStore(store);
             }
         });
@@ -263,6 +278,14 @@ public final class ClientSettings {
             problems.add(id + ": cannot load " + key + "='" + path + "' as " + type + ": " + e.getMessage()
                     + " (check the password and " + key + "-type)");
             return null;
+        }
+    }
+
+    private static boolean isEmpty(KeyStore store) {
+        try {
+            return store.size() == 0;
+        } catch (java.security.KeyStoreException e) {
+            return false;
         }
     }
 

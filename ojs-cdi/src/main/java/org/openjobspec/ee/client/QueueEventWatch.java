@@ -59,9 +59,9 @@ public final class QueueEventWatch implements AutoCloseable {
         if (config.connectTimeout() != null) {
             builder.connectTimeout(config.connectTimeout());
         }
-        if (config.sslContext() != null) {
-            builder.sslContext(config.sslContext());
-        }
+        // the same trust as the REST client, which takes the stores themselves
+        ClientSettings.sslContext(config.sslContext(), config.trustStore(), config.keyStore(),
+                config.keyStorePassword()).ifPresent(builder::sslContext);
         watch.http = builder.build();
         Map<String, String> headers = new LinkedHashMap<>(config.headers());
         if (config.authToken() != null) {

@@ -107,8 +107,9 @@ class ClientSettingsTest {
         try (OutputStream out = Files.newOutputStream(store)) {
             empty.store(out, "changeit".toCharArray());
         }
+        TestKeys keys = TestKeys.create(java.nio.file.Files.createDirectories(dir.resolve("keys")));
         ClientSettings settings = ClientSettings.fromConfig(config(Map.of("ojs.url", "https://ojs",
-                "ojs.tls.trust-store", store.toString(), "ojs.tls.trust-store-password", "changeit",
+                "ojs.tls.trust-store", keys.trustStore().toString(), "ojs.tls.trust-store-password", keys.trustPassword(),
                 "ojs.tls.key-store", store.toString(), "ojs.tls.key-store-password", "changeit",
                 "ojs.tls.key-store-type", "PKCS12")));
         assertThat(settings.sslContext()).isPresent();
@@ -116,6 +117,10 @@ class ClientSettingsTest {
         assertThat(settings.toRestConfig().keyStore()).isNotNull();
         assertThat(ClientSettings.problems(config(Map.of("ojs.url", "https://ojs", "ojs.tls.key-store", store.toString(),
                 "ojs.tls.key-store-password", "wrong")))).singleElement().asString().startsWith("OJS-CFG-0008");
+        // an empty trust store trusts nothing: every handshake would fail, so it is reported at once
+        assertThat(ClientSettings.problems(config(Map.of("ojs.url", "https://ojs", "ojs.tls.trust-store", store.toString(),
+                "ojs.tls.trust-store-password", "changeit")))).singleElement().asString()
+                .startsWith("OJS-CFG-0012").contains("import the OJS server's certificate");
     }
 
     @Test
