@@ -29,6 +29,8 @@ final class RunningJob implements JobContext {
     private volatile boolean cancelled;
     volatile boolean handlerDone;
     volatile boolean serverDone;
+    /** The server's Retry-After from the last failed attempt to settle this job, if it sent one. */
+    volatile java.time.Duration settleRetryAfter;
     volatile Future<?> future;
     volatile long deadlineNanos; // 0 = no local timeout
 

@@ -214,8 +214,12 @@ public final class Worker {
                     beat();
                     nextHeartbeat = System.nanoTime() + settings.heartbeatInterval().toNanos();
                 }
-                if (!unsettled.isEmpty() && (nextSettleRetry == NEVER || now - nextSettleRetry >= 0)) {
-                    nextSettleRetry = retrySettlements();
+                if (!unsettled.isEmpty()) {
+                    if (nextSettleRetry == NEVER) { // a settlement just failed on a handler's thread: back off first
+                        nextSettleRetry = now + settleBackoff.nextDelay(settleRetryAfter()).toNanos();
+                    } else if (now - nextSettleRetry >= 0) {
+                        nextSettleRetry = retrySettlements();
+                    }
                 }
                 long nextTimeout = enforceTimeouts(now);
                 if (queueActivity) {
@@ -411,6 +415,7 @@ public final class Worker {
         } catch (TransportException e) {
             if (e.kind() == TransportException.Kind.UNAVAILABLE && state != State.STOPPED) {
                 LOG.log(Level.DEBUG, "OJS-WRK-0012: could not settle {0} yet ({1}); will retry", rj, e.getMessage());
+                rj.settleRetryAfter = e.retryAfter();
                 unsettled.add(rj);
                 signal();
                 return;
@@ -472,6 +477,7 @@ public final class Worker {
                 freeIfDone(rj);
             } catch (TransportException e) {
                 if (e.kind() == TransportException.Kind.UNAVAILABLE) {
+                    rj.settleRetryAfter = e.retryAfter();
                     unsettled.add(rj);
                     failed = true;
                 } else {
@@ -487,7 +493,19 @@ public final class Worker {
             settleBackoff.reset();
             return NEVER;
         }
-        return System.nanoTime() + settleBackoff.nextDelay(null).toNanos();
+        return System.nanoTime() + settleBackoff.nextDelay(settleRetryAfter()).toNanos();
+    }
+
+    /** The longest Retry-After the server asked for among the jobs waiting to be settled, or null. */
+    private Duration settleRetryAfter() {
+        Duration longest = null;
+        for (RunningJob rj : unsettled) {
+            Duration d = rj.settleRetryAfter;
+            if (d != null && (longest == null || d.compareTo(longest) > 0)) {
+                longest = d;
+            }
+        }
+        return longest;
     }
 
     // ---------------------------------------------------------------- heartbeats, directives, timeouts, drain

@@ -186,13 +186,8 @@ class HostileServerTest {
         }
     }
 
-    /**
-     * Known bug (see /work/notes/faults.md, FINDING 2): an ack answered 503 with Retry-After is retried at once and
-     * then with the worker's own backoff, ignoring Retry-After. Tagged so the default build stays green; run it with
-     * {@code -Dgroups=known-bug}.
-     */
+    /** An ack answered 503 with Retry-After is retried no sooner than the server asked. */
     @Test
-    @org.junit.jupiter.api.Tag("known-bug")
     void ackRetriesHonourRetryAfter() {
         Executions.clear();
         ScenarioConfig.fast(proxy.url().toString());

@@ -1,16 +1,14 @@
 package org.openjobspec.ee.reliability.support;
 
-import jakarta.enterprise.inject.spi.Extension;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
+import org.openjobspec.ee.cdi.OjsExtension;
 
 /**
- * Boots Weld SE as a deployment would: the real extension from META-INF/services (it registers the library's own
- * beans) and the scenario's jobs.
+ * Boots Weld SE as a deployment would: bean discovery finds the library through its beans.xml and loads its
+ * extensions from META-INF/services; the scenario's jobs are added to it.
  */
 public final class Containers {
 
@@ -21,17 +19,11 @@ public final class Containers {
         // SmallRye Config snapshots property names when a Config is built: each container reads a fresh one
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
         resolver.releaseConfig(resolver.getConfig());
-        Weld weld = new Weld("ojs-reliability-" + System.nanoTime()).disableDiscovery();
-        List<String> loaded = new ArrayList<>();
-        for (Extension e : ServiceLoader.load(Extension.class)) {
-            weld.addExtension(e);
-            loaded.add(e.getClass().getName());
-        }
-        if (!loaded.contains("org.openjobspec.ee.cdi.OjsExtension")) {
-            throw new AssertionError("OjsExtension is not registered in META-INF/services: " + loaded);
-        }
-        weld.addBeanClasses(Jobs.class);
-        return weld.initialize();
+        WeldContainer container = new Weld("ojs-reliability-" + System.nanoTime()).addBeanClasses(Jobs.class)
+                .initialize();
+        // throws if the portable extension was not loaded: then the scenario would prove nothing
+        container.getBeanManager().getExtension(OjsExtension.class);
+        return container;
     }
 
     /** Names of live threads of the worker's own pool (used outside a container). */
