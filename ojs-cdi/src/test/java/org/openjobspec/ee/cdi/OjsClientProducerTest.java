@@ -26,6 +26,8 @@ import org.openjobspec.ee.error.OjsConfigurationException;
 import org.openjobspec.ee.error.OjsTimeoutException;
 import org.openjobspec.ee.model.Job;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
+import org.openjobspec.ee.testing.HostileOjsServer;
+import org.openjobspec.ee.testing.HostileOjsServer.Behaviour;
 
 /** {@code @Inject OjsClient} in Weld SE, configured through MicroProfile Config (SmallRye). */
 @Timeout(60)
@@ -106,7 +108,8 @@ class OjsClientProducerTest {
 
     @Test
     void readTimeoutFromConfigApplies() throws Exception {
-        try (org.openjobspec.ee.client.FakeHttpAccess slow = new org.openjobspec.ee.client.FakeHttpAccess(1500)) {
+        try (HostileOjsServer slow = HostileOjsServer.start().always(Behaviour.answer(200,
+                Map.of("Content-Type", "application/json"), "{\"queues\":[]}").delayed(Duration.ofMillis(1500)))) {
             Map<String, String> props = new HashMap<>();
             props.put("ojs.url", slow.url().toString());
             props.put("ojs.read-timeout", "300ms");

@@ -41,6 +41,8 @@ import org.openjobspec.ee.model.Job;
 import org.openjobspec.ee.model.JobEvent;
 import org.openjobspec.ee.rest.OjsWorkerApi;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
+import org.openjobspec.ee.testing.HostileOjsServer;
+import org.openjobspec.ee.testing.HostileOjsServer.Behaviour;
 
 /** Event subscriptions, authentication, bad input, and servers that are down, slow or answer garbage. */
 @Timeout(60)
@@ -161,7 +163,7 @@ class EventsAndErrorsTest {
 
     @Test
     void badInputFailsBeforeAnyHttpCall() throws Exception {
-        try (FakeHttp fake = new FakeHttp(); OjsClient client = OjsClient.builder().url(fake.url()).build()) {
+        try (HostileOjsServer ojs = HostileOjsServer.start(); OjsClient client = OjsClient.builder().url(ojs.url()).build()) {
             Map<String, Runnable> calls = new java.util.LinkedHashMap<>();
             calls.put(Checks.TYPE, () -> client.enqueue("Email.Send", null));
             calls.put(Checks.TYPE + " null", () -> client.enqueue((String) null, null));
@@ -189,7 +191,7 @@ class EventsAndErrorsTest {
                         assertThat(e.httpStatus()).isZero();
                         assertThat(e.isRetryable()).isFalse();
                     }));
-            assertThat(fake.seen()).as("no request left the client").isEmpty();
+            assertThat(ojs.received()).as("no request left the client").isEmpty();
         }
     }
 
@@ -207,26 +209,26 @@ class EventsAndErrorsTest {
 
     @Test
     void errorAnswersMapToTypes() throws Exception {
-        try (FakeHttp fake = new FakeHttp(); OjsClient client = OjsClient.builder().url(fake.url()).build()) {
-            fake.answer(409, "{\"error\":{\"code\":\"queue_paused\",\"message\":\"Queue 'q' is paused.\",\"retryable\":true}}");
+        try (HostileOjsServer ojs = HostileOjsServer.start(); OjsClient client = OjsClient.builder().url(ojs.url()).build()) {
+            ojs.always(Behaviour.json(409, "{\"error\":{\"code\":\"queue_paused\",\"message\":\"Queue 'q' is paused.\",\"retryable\":true}}"));
             assertThatThrownBy(() -> client.enqueue("a.b", null)).isInstanceOfSatisfying(OjsQueuePausedException.class,
                     e -> assertThat(e.isRetryable()).isTrue());
-            fake.answer(new FakeHttp.Answer(429, Map.of("Content-Type", "application/json", "Retry-After", "3"),
-                    "{\"error\":{\"code\":\"rate_limited\",\"message\":\"slow down\",\"retryable\":true}}", 0));
+            ojs.always(Behaviour.answer(429, Map.of("Content-Type", "application/json", "Retry-After", "3"),
+                    "{\"error\":{\"code\":\"rate_limited\",\"message\":\"slow down\",\"retryable\":true}}"));
             assertThatThrownBy(() -> client.getJob("x")).isInstanceOfSatisfying(OjsRateLimitedException.class,
                     e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(3)));
-            fake.answer(422, "{\"error\":{\"code\":\"validation_error\",\"type\":\"validation_error\",\"message\":\"bad retry\",\"retryable\":false}}");
+            ojs.always(Behaviour.json(422, "{\"error\":{\"code\":\"validation_error\",\"type\":\"validation_error\",\"message\":\"bad retry\",\"retryable\":false}}"));
             assertThatThrownBy(() -> client.getJob("x")).isInstanceOfSatisfying(OjsValidationException.class,
                     e -> assertThat(e.errorType()).contains("validation_error"));
-            fake.answer(500, "{\"error\":{\"code\":\"internal_error\",\"message\":\"oops\",\"retryable\":true,\"request_id\":\"req_1\"}}");
+            ojs.always(Behaviour.json(500, "{\"error\":{\"code\":\"internal_error\",\"message\":\"oops\",\"retryable\":true,\"request_id\":\"req_1\"}}"));
             assertThatThrownBy(() -> client.queues()).isInstanceOfSatisfying(OjsUnavailableException.class, e -> {
                 assertThat(e.isRetryable()).isTrue();
                 assertThat(e.requestId()).isEqualTo("req_1");
             });
-            fake.answer(400, "{\"code\":\"INVALID_PAYLOAD\",\"message\":\"unwrapped spec shape\",\"retryable\":false}");
+            ojs.always(Behaviour.json(400, "{\"code\":\"INVALID_PAYLOAD\",\"message\":\"unwrapped spec shape\",\"retryable\":false}"));
             assertThatThrownBy(() -> client.queues()).isInstanceOfSatisfying(OjsValidationException.class,
                     e -> assertThat(e.code()).isEqualTo("INVALID_PAYLOAD"));
-            fake.answer(503, "{\"status\":\"degraded\",\"backend\":{\"type\":\"redis\",\"status\":\"down\",\"error\":\"refused\"}}");
+            ojs.always(Behaviour.json(503, "{\"status\":\"degraded\",\"backend\":{\"type\":\"redis\",\"status\":\"down\",\"error\":\"refused\"}}"));
             Health health = client.health();
             assertThat(health.healthy()).isFalse();
             assertThat(health.backend().error()).isEqualTo("refused");
@@ -235,14 +237,14 @@ class EventsAndErrorsTest {
 
     @Test
     void garbageFromTheServerIsMalformedNeverNpe() throws Exception {
-        try (FakeHttp fake = new FakeHttp(); OjsClient client = OjsClient.builder().url(fake.url()).build()) {
+        try (HostileOjsServer ojs = HostileOjsServer.start(); OjsClient client = OjsClient.builder().url(ojs.url()).build()) {
             List<Consumer<OjsClient>> calls = List.of(c -> c.getJob("x"), c -> c.enqueue("a.b", null), OjsClient::queues,
                     c -> c.queueStats("q"), OjsClient::cronJobs, OjsClient::manifest, c -> c.getWorkflow("w"),
                     c -> c.deadLetter(), c -> c.enqueueBatch(List.of(JobSpec.of("a.b", null))));
             for (String body : List.of("<html>oops</html>", "{\"job\":{\"id\":\"x\",\"attempt\":\"two\"",
                     "{\"job\":{\"id\":\"x\",\"created_at\":17}, \"queues\":\"nope\", \"crons\":5, \"workflow\":[], \"jobs\":{}, \"protocols\":3}",
                     "{}", "")) {
-                fake.answer(200, body);
+                ojs.always(Behaviour.json(200, body));
                 for (Consumer<OjsClient> call : calls) {
                     try {
                         call.accept(client);
@@ -270,9 +272,10 @@ class EventsAndErrorsTest {
                 assertThat(e.getMessage()).contains("ojs.url");
             });
         }
-        try (FakeHttp slow = new FakeHttp();
+        try (HostileOjsServer slow = HostileOjsServer.start();
              OjsClient client = OjsClient.builder().url(slow.url()).readTimeout(Duration.ofMillis(400)).build()) {
-            slow.answer(new FakeHttp.Answer(200, Map.of("Content-Type", "application/json"), "{\"queues\":[]}", 2000));
+            slow.always(Behaviour.answer(200, Map.of("Content-Type", "application/json"), "{\"queues\":[]}")
+                    .delayed(Duration.ofSeconds(2)));
             long start = System.nanoTime();
             assertThatThrownBy(client::queues).isInstanceOf(OjsTimeoutException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1800));
@@ -281,16 +284,16 @@ class EventsAndErrorsTest {
 
     @Test
     void everyRequestCarriesVersionRequestIdTokenAndExtraHeaders() throws Exception {
-        try (FakeHttp fake = new FakeHttp();
-             OjsClient client = OjsClient.builder().url(fake.url() + "/").authToken("tok").header("X-Tenant", "acme").build()) {
-            fake.answer(200, "{\"queues\":[]}");
+        try (HostileOjsServer ojs = HostileOjsServer.start();
+             OjsClient client = OjsClient.builder().url(ojs.url() + "/").authToken("tok").header("X-Tenant", "acme").build()) {
+            ojs.always(Behaviour.json(200, "{\"queues\":[]}"));
             client.queues();
-            FakeHttp.Seen seen = fake.last();
+            HostileOjsServer.Received seen = ojs.last();
             assertThat(seen.path()).isEqualTo("/ojs/v1/queues");
-            assertThat(seen.headers().getFirst("OJS-Version")).isEqualTo("1.0");
-            assertThat(seen.headers().getFirst("X-Request-Id")).startsWith("req_");
-            assertThat(seen.headers().getFirst("Authorization")).isEqualTo("Bearer tok");
-            assertThat(seen.headers().getFirst("X-Tenant")).isEqualTo("acme");
+            assertThat(seen.header("OJS-Version")).isEqualTo("1.0");
+            assertThat(seen.header("X-Request-Id")).startsWith("req_");
+            assertThat(seen.header("Authorization")).isEqualTo("Bearer tok");
+            assertThat(seen.header("X-Tenant")).isEqualTo("acme");
             assertThat(seen.body()).isEmpty();
         }
     }

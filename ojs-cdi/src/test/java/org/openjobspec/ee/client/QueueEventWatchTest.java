@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.error.OjsException;
 import org.openjobspec.ee.rest.OjsRestConfig;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
+import org.openjobspec.ee.testing.HostileOjsServer;
+import org.openjobspec.ee.testing.HostileOjsServer.Behaviour;
 import org.openjobspec.ee.testkit.OjsHttp;
 
 /** The worker's wake-up source: real streams of the embedded server, and servers that have none. */
@@ -63,14 +65,15 @@ class QueueEventWatchTest {
 
     @Test
     void serverWithoutStreamsIsGivenUpOnceFor404() throws Exception {
-        try (FakeHttp fake = new FakeHttp().answer(404, "{\"error\":{\"code\":\"not_found\",\"message\":\"no\"}}");
-             QueueEventWatch watch = watch(fake.url(), "a", "b")) {
+        try (HostileOjsServer ojs = HostileOjsServer.start()
+                .always(Behaviour.json(404, "{\"error\":{\"code\":\"not_found\",\"message\":\"no\"}}"));
+             QueueEventWatch watch = watch(ojs.url(), "a", "b")) {
             awaitGaveUp(watch);
             OjsHttp.sleep(1500); // past the reconnect delay: nothing tries again
-            int requests = fake.seen().size();
+            int requests = ojs.count();
             assertThat(requests).isBetween(1, 2);
             OjsHttp.sleep(1200);
-            assertThat(fake.seen()).hasSize(requests);
+            assertThat(ojs.count()).isEqualTo(requests);
             assertThat(unsupported).hasSize(1);
             assertThat(unsupported.get(0).httpStatus()).isEqualTo(404);
         }
@@ -78,9 +81,9 @@ class QueueEventWatchTest {
 
     @Test
     void anAnswerThatIsNotAnEventStreamIsGivenUp() throws Exception {
-        try (FakeHttp fake = new FakeHttp().answer(new FakeHttp.Answer(200, Map.of("Content-Type", "text/html"),
-                "<html>login</html>", 0));
-             QueueEventWatch watch = watch(fake.url(), "a")) {
+        try (HostileOjsServer ojs = HostileOjsServer.start()
+                .always(Behaviour.answer(200, Map.of("Content-Type", "text/html"), "<html>login</html>"));
+             QueueEventWatch watch = watch(ojs.url(), "a")) {
             awaitGaveUp(watch);
             assertThat(unsupported).hasSize(1);
             assertThat(unsupported.get(0).getMessage()).contains("text/event-stream");

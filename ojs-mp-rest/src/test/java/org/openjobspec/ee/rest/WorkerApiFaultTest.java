@@ -7,7 +7,11 @@ import java.io.Closeable;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,62 +31,65 @@ import org.openjobspec.ee.model.FetchRequest;
 import org.openjobspec.ee.model.FetchResponse;
 import org.openjobspec.ee.model.HeartbeatRequest;
 import org.openjobspec.ee.model.WorkerDirective;
+import org.openjobspec.ee.testing.HostileOjsServer;
+import org.openjobspec.ee.testing.HostileOjsServer.Behaviour;
 
 /** The worker API against answers a real server cannot be made to give. */
 @Timeout(60)
 class WorkerApiFaultTest {
 
-    private FakeHttp fake;
+    private HostileOjsServer ojs;
     private OjsWorkerApi api;
 
     @BeforeEach
     void start() throws Exception {
-        fake = new FakeHttp();
-        api = OjsRestClients.create(OjsWorkerApi.class, new OjsRestConfig(fake.url(), Duration.ofSeconds(2),
+        ojs = HostileOjsServer.start();
+        api = OjsRestClients.create(OjsWorkerApi.class, new OjsRestConfig(ojs.url(), Duration.ofSeconds(2),
                 Duration.ofMillis(700), "s3cret", Map.of("X-Tenant", "acme"), null, null, null, null, null));
     }
 
     @AfterEach
     void stop() throws Exception {
         ((Closeable) api).close();
-        fake.close();
+        ojs.close();
     }
 
     @Test
-    void fetch204IsEmptyNotNull() {
-        fake.answer(new FakeHttp.Answer(204, Map.of(), null, 0));
+    void fetch204IsEmptyNotNull() throws Exception {
+        enqueueOnTheRealServer("default"); // so only the scripted 204, not the real server, can answer "no jobs"
+        ojs.on("/ojs/v1/workers/fetch", Behaviour.answer(204, Map.of(), null));
         FetchResponse response = api.fetch(new FetchRequest(List.of("default"), 1, "w", 1000L));
         assertThat(response.jobs()).isEmpty();
     }
 
     @Test
     void everyRequestCarriesTheOjsHeadersAndTheInteropBody() {
-        fake.answer(200, "{\"jobs\":[]}");
+        ojs.always(Behaviour.json(200, "{\"jobs\":[]}"));
         api.fetch(new FetchRequest(List.of("default"), 3, "w-1", 1000L));
-        FakeHttp.Seen seen = fake.last();
+        HostileOjsServer.Received seen = ojs.last();
         assertThat(seen.method()).isEqualTo("POST");
         assertThat(seen.path()).isEqualTo("/ojs/v1/workers/fetch");
-        assertThat(seen.headers().getFirst("OJS-Version")).isEqualTo("1.0");
-        assertThat(seen.headers().getFirst("X-Request-Id")).matches("req_[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-        assertThat(seen.headers().getFirst("Authorization")).isEqualTo("Bearer s3cret");
-        assertThat(seen.headers().getFirst("X-Tenant")).isEqualTo("acme");
-        assertThat(seen.headers().getFirst("Content-Type")).startsWith("application/openjobspec+json");
-        assertThat(seen.headers().getFirst("Accept")).contains("application/openjobspec+json");
+        assertThat(seen.header("OJS-Version")).isEqualTo("1.0");
+        assertThat(seen.header("X-Request-Id")).matches("req_[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(seen.header("Authorization")).isEqualTo("Bearer s3cret");
+        assertThat(seen.header("X-Tenant")).isEqualTo("acme");
+        assertThat(seen.header("Content-Type")).startsWith("application/openjobspec+json");
+        assertThat(seen.header("Accept")).contains("application/openjobspec+json");
         assertThat(seen.body()).contains("\"worker_id\":\"w-1\"").contains("\"visibility_timeout_ms\":1000");
     }
 
     @Test
     void heartbeatReadsDirectiveOfEitherShape() {
-        fake.answer(200, "{\"state\":\"active\",\"directive\":\"terminate\",\"jobs_extended\":[]}");
+        ojs.always(Behaviour.json(200, "{\"state\":\"active\",\"directive\":\"terminate\",\"jobs_extended\":[]}"));
         assertThat(api.heartbeat(new HeartbeatRequest("w", List.of("a"), 1000L, "running")).effectiveDirective())
                 .isEqualTo(WorkerDirective.TERMINATE);
-        assertThat(fake.last().body()).contains("\"active_jobs\":[\"a\"]");
+        assertThat(ojs.last().body()).contains("\"active_jobs\":[\"a\"]");
     }
 
     @Test
     void conflictOnAckIsTyped() {
-        fake.answer(new FakeHttp.Answer(409, Map.of("Content-Type", "application/openjobspec+json", "X-Request-Id", "req_h"),
-                "{\"error\":{\"code\":\"conflict\",\"message\":\"Job is not active\",\"retryable\":false,\"request_id\":\"req_b\"}}", 0));
+        ojs.always(Behaviour.answer(409, Map.of("Content-Type", "application/openjobspec+json", "X-Request-Id", "req_h"),
+                "{\"error\":{\"code\":\"conflict\",\"message\":\"Job is not active\",\"retryable\":false,\"request_id\":\"req_b\"}}"));
         assertThatThrownBy(() -> api.ack(new AckRequest("j", null, null)))
                 .isInstanceOfSatisfying(OjsConflictException.class, e -> {
                     assertThat(e.code()).isEqualTo("conflict");
@@ -94,7 +101,7 @@ class WorkerApiFaultTest {
 
     @Test
     void rateLimitCarriesRetryAfter() {
-        fake.answer(new FakeHttp.Answer(429, Map.of("Retry-After", "7"), "slow down", 0));
+        ojs.always(Behaviour.answer(429, Map.of("Retry-After", "7"), "slow down"));
         assertThatThrownBy(() -> api.fetch(new FetchRequest(List.of("q"), 1, "w", null)))
                 .isInstanceOfSatisfying(OjsRateLimitedException.class, e -> {
                     assertThat(e.code()).isEqualTo("http_429");
@@ -105,7 +112,7 @@ class WorkerApiFaultTest {
 
     @Test
     void htmlFromAProxyIsUnavailableNotNpe() {
-        fake.answer(new FakeHttp.Answer(502, Map.of("Content-Type", "text/html"), "<html>Bad gateway</html>", 0));
+        ojs.always(Behaviour.answer(502, Map.of("Content-Type", "text/html"), "<html>Bad gateway</html>"));
         assertThatThrownBy(() -> api.fetch(new FetchRequest(List.of("q"), 1, "w", null)))
                 .isInstanceOfSatisfying(OjsUnavailableException.class, e -> {
                     assertThat(e.code()).isEqualTo("http_502");
@@ -116,27 +123,28 @@ class WorkerApiFaultTest {
 
     @Test
     void garbageSuccessAnswersAreMalformed() {
-        for (FakeHttp.Answer garbage : List.of(
-                FakeHttp.Answer.json(200, "{\"jobs\":[{\"id\":\"a\",\"attempt\":\"x\"}]}"),
-                FakeHttp.Answer.json(200, "{\"jobs\":[{\"id\":\"a\""),
-                FakeHttp.Answer.json(200, "{\"unknown\":{\"id\":\"x\",\"deep\":[1,"),
-                FakeHttp.Answer.json(200, "not json at all"),
-                FakeHttp.Answer.json(200, "[1,2,3]"),
-                new FakeHttp.Answer(200, Map.of("Content-Type", "text/html"), "<html>hi</html>", 0))) {
-            fake.answer(garbage);
+        Map<String, Behaviour> garbage = new LinkedHashMap<>();
+        for (String body : List.of("{\"jobs\":[{\"id\":\"a\",\"attempt\":\"x\"}]}", "{\"jobs\":[{\"id\":\"a\"",
+                "{\"unknown\":{\"id\":\"x\",\"deep\":[1,", "not json at all", "[1,2,3]")) {
+            garbage.put(body, Behaviour.json(200, body));
+        }
+        garbage.put("<html>hi</html> as text/html", Behaviour.answer(200, Map.of("Content-Type", "text/html"), "<html>hi</html>"));
+        garbage.forEach((body, answer) -> {
+            ojs.always(answer);
             assertThatThrownBy(() -> api.fetch(new FetchRequest(List.of("q"), 1, "w", null)))
-                    .as(garbage.body())
+                    .as(body)
                     .isInstanceOfSatisfying(OjsMalformedResponseException.class,
                             e -> assertThat(e.code()).isEqualTo(OjsErrors.MALFORMED));
-        }
-        fake.answer(FakeHttp.Answer.json(200, ""));
+        });
+        ojs.always(Behaviour.json(200, ""));
         assertThatThrownBy(() -> api.ack(new AckRequest("j", null, null)))
                 .isInstanceOf(OjsMalformedResponseException.class);
     }
 
     @Test
     void slowServerTimesOut() {
-        fake.answer(new FakeHttp.Answer(200, Map.of("Content-Type", "application/json"), "{\"jobs\":[]}", 3000));
+        ojs.always(Behaviour.answer(200, Map.of("Content-Type", "application/json"), "{\"jobs\":[]}")
+                .delayed(Duration.ofSeconds(3)));
         long start = System.nanoTime();
         assertThatThrownBy(() -> api.fetch(new FetchRequest(List.of("q"), 1, "w", null)))
                 .isInstanceOfSatisfying(OjsTimeoutException.class, e -> {
@@ -144,6 +152,14 @@ class WorkerApiFaultTest {
                     assertThat(e.isRetryable()).isTrue();
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+    }
+
+    private void enqueueOnTheRealServer(String queue) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ojs.url().resolve("/ojs/v1/jobs"))
+                .header("Content-Type", "application/openjobspec+json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"t.x\",\"args\":[],\"options\":{\"queue\":\"" + queue + "\"}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
     @Test
