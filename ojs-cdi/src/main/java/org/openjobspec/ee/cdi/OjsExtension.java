@@ -4,6 +4,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -79,6 +81,10 @@ public class OjsExtension implements jakarta.enterprise.inject.spi.Extension {
         if (!problems.isEmpty()) {
             event.addDeploymentProblem(new DeploymentException(Problems.describe(problems)));
         }
+    }
+
+    void releaseContainerStatics(@Observes BeforeShutdown event, BeanManager manager) {
+        WeldLiteStatic.release(manager);
     }
 
     private List<HandlerMethod> handlers() {
