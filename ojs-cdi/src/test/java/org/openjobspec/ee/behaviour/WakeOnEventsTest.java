@@ -10,13 +10,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.JobContext;
 import org.openjobspec.ee.JobHandler;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
+import org.openjobspec.ee.testing.InjectOjsServer;
+import org.openjobspec.ee.testing.OjsServerTest;
 import org.openjobspec.ee.testkit.Ojs;
 import org.openjobspec.ee.testkit.OjsHttp;
 import org.openjobspec.ee.testkit.TestConfig;
@@ -26,9 +27,11 @@ import org.openjobspec.ee.testkit.TestConfig;
  * worker watches the queue's event stream, and only at the next poll when it does not. Not a timing benchmark: the
  * bounds are a second against five.
  */
+@OjsServerTest(resetBetweenTests = true)
 class WakeOnEventsTest {
 
     static final Map<String, Long> STARTED = new ConcurrentHashMap<>();
+    @InjectOjsServer
     static EmbeddedOjsServer server;
     static OjsHttp http;
 
@@ -41,19 +44,12 @@ class WakeOnEventsTest {
     }
 
     @BeforeAll
-    static void startServer() {
-        server = EmbeddedOjsServer.start();
+    static void client() {
         http = new OjsHttp(server.url());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
     }
 
     @BeforeEach
     void reset() {
-        server.reset();
         STARTED.clear();
         Ojs.fastConfig(server);
         TestConfig.set("ojs.worker.poll-interval", "PT5S");

@@ -12,38 +12,34 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.cdi.WorkerAccess;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
+import org.openjobspec.ee.testing.InjectOjsServer;
+import org.openjobspec.ee.testing.OjsServerTest;
 import org.openjobspec.ee.testkit.Ojs;
 import org.openjobspec.ee.testkit.OjsHttp;
 import org.openjobspec.ee.testkit.TestConfig;
 import org.openjobspec.ee.worker.Worker;
 
 /** The worker in Weld SE with the real extension, against the embedded server over HTTP. */
+@OjsServerTest(resetBetweenTests = true)
 class WorkerBehaviourTest {
 
     static final Duration WAIT = Duration.ofSeconds(15);
+    @InjectOjsServer
     static EmbeddedOjsServer server;
     static OjsHttp http;
 
     @BeforeAll
-    static void startServer() {
-        server = EmbeddedOjsServer.start();
+    static void client() {
         http = new OjsHttp(server.url());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
     }
 
     @BeforeEach
     void reset() {
-        server.reset();
         Scenarios.reset();
         Ojs.fastConfig(server);
     }

@@ -9,18 +9,21 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.JobContext;
 import org.openjobspec.ee.JobHandler;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
+import org.openjobspec.ee.testing.InjectOjsServer;
+import org.openjobspec.ee.testing.OjsServerTest;
 import org.openjobspec.ee.testkit.Ojs;
 import org.openjobspec.ee.testkit.OjsHttp;
 
+@OjsServerTest(resetBetweenTests = true)
 class EndToEndTest {
 
+    @InjectOjsServer
     static EmbeddedOjsServer server;
     static OjsHttp http;
 
@@ -44,19 +47,12 @@ class EndToEndTest {
     }
 
     @BeforeAll
-    static void startServer() {
-        server = EmbeddedOjsServer.start();
+    static void client() {
         http = new OjsHttp(server.url());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
     }
 
     @BeforeEach
     void config() {
-        server.reset();
         Ojs.fastConfig(server);
     }
 
