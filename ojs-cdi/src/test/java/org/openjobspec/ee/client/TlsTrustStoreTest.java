@@ -27,6 +27,7 @@ import org.openjobspec.ee.model.JobResponse;
 import org.openjobspec.ee.rest.OjsApi;
 import org.openjobspec.ee.rest.Uuid7;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
+import org.openjobspec.ee.testing.TlsProxy;
 import org.openjobspec.ee.testkit.OjsHttp;
 
 /**

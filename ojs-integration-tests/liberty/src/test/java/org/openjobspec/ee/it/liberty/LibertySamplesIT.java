@@ -24,6 +24,7 @@ import org.openjobspec.ee.it.Http;
 import org.openjobspec.ee.it.Poll;
 import org.openjobspec.ee.it.datasource.DataSourceProbe;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
+import org.openjobspec.ee.testing.TlsProxy;
 
 /**
  * Each server.xml of server.xml-samples, unchanged, on the real Open Liberty with the example WAR: so none of them

@@ -1,4 +1,4 @@
-package org.openjobspec.ee.client;
+package org.openjobspec.ee.testing;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,13 +14,24 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 
-/** Terminates TLS on 127.0.0.1 in front of the (plain HTTP) embedded OJS server. */
-final class TlsProxy implements AutoCloseable {
+/**
+ * Terminates TLS on 127.0.0.1, on a free port, in front of a plain HTTP server such as {@link EmbeddedOjsServer}:
+ * for tests of a client's or an application's HTTPS configuration (trust stores, host names) against a real OJS
+ * server. Every connection is piped to the upstream unchanged; {@link #close()} stops accepting and ends all pipes.
+ */
+public final class TlsProxy implements AutoCloseable {
 
     private final SSLServerSocket server;
     private final ExecutorService pumps = Executors.newCachedThreadPool();
 
-    TlsProxy(Path keyStore, char[] password, URI upstream) throws Exception {
+    /**
+     * Starts the proxy.
+     *
+     * @param keyStore a PKCS12 key store holding the server's certificate and private key
+     * @param password the key store's (and key's) password
+     * @param upstream the plain HTTP server to forward to, e.g. {@code EmbeddedOjsServer#url()}
+     */
+    public TlsProxy(Path keyStore, char[] password, URI upstream) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keyStore)) {
             ks.load(in, password);
@@ -42,7 +53,8 @@ final class TlsProxy implements AutoCloseable {
         });
     }
 
-    URI url() {
+    /** The proxy's address: {@code https://127.0.0.1:PORT}. */
+    public URI url() {
         return URI.create("https://127.0.0.1:" + server.getLocalPort());
     }
 
