@@ -25,12 +25,6 @@ public record AckResponse(
 
     /** The job id from {@code id}, else {@code job_id}, else the embedded job. */
     public String resolvedJobId() {
-        if (id != null) {
-            return id;
-        }
-        if (jobId != null) {
-            return jobId;
-        }
-        return job == null ? null : job.id();
+        return Job.idOf(id, jobId, job);
     }
 }

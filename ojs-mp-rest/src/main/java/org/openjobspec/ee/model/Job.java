@@ -131,4 +131,15 @@ public record Job(
             return a.compareTo(b);
         }
     }
+
+    /** The job id an ack or nack answer names: {@code id} (current servers), else {@code job_id}, else its job. */
+    static String idOf(String id, String jobId, Job job) {
+        if (id != null) {
+            return id;
+        }
+        if (jobId != null) {
+            return jobId;
+        }
+        return job == null ? null : job.id();
+    }
 }

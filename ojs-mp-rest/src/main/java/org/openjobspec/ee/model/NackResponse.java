@@ -32,12 +32,6 @@ public record NackResponse(
 
     /** The job id from {@code id}, else {@code job_id}, else the embedded job. */
     public String resolvedJobId() {
-        if (id != null) {
-            return id;
-        }
-        if (jobId != null) {
-            return jobId;
-        }
-        return job == null ? null : job.id();
+        return Job.idOf(id, jobId, job);
     }
 }
