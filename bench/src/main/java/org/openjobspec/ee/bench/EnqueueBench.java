@@ -38,8 +38,9 @@ final class EnqueueBench {
     private EnqueueBench() {
     }
 
+    /** One timed call; false when its answer was lost to the JDK client race (see {@link RawOjs#lostToPoolRace}). */
     interface Call {
-        void run(int thread, int i) throws Exception;
+        boolean run(int thread, int i) throws Exception;
     }
 
     static void run() throws Exception {
@@ -58,23 +59,27 @@ final class EnqueueBench {
                     batchBody.length(), BATCH);
 
             Call clientSingle = (t, i) -> client.enqueue("bench.noop", JobArgs.of("user" + i + "@example.com", i),
-                    options);
+                    options) != null;
             Call rawSingle = (t, i) -> send(raw, "/ojs/v1/jobs", single);
-            Call clientBatch = (t, i) -> client.enqueueBatch(batch);
+            Call clientBatch = (t, i) -> client.enqueueBatch(batch).size() == BATCH;
             Call rawBatch = (t, i) -> send(raw, "/ojs/v1/jobs/batch", batchBody);
 
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             try {
                 // the client's stack (RESTEasy, Apache HttpClient, Yasson) needs far more JIT warm-up than the raw loop
-                int warmups = Integer.getInteger("bench.enqueue.warmups", 3);
+                int warmups = Integer.getInteger("bench.enqueue.warmups", 5);
                 int total = warmups + Figures.rounds();
                 double[][] single2 = new double[2][Figures.rounds()];
                 double[][] batch2 = new double[2][Figures.rounds()];
                 for (int r = 0; r < total; r++) {
+                    // the server keeps warming up across rounds: alternate who goes first so neither always gains
+                    boolean rawFirst = r % 2 == 1;
+                    double b = rawFirst ? rate(pool, raw, rawSingle, 1) : 0;
                     double c = rate(pool, raw, clientSingle, 1);
-                    double b = rate(pool, raw, rawSingle, 1);
+                    b = rawFirst ? b : rate(pool, raw, rawSingle, 1);
+                    double bb = rawFirst ? rate(pool, raw, rawBatch, BATCH) : 0;
                     double cb = rate(pool, raw, clientBatch, BATCH);
-                    double bb = rate(pool, raw, rawBatch, BATCH);
+                    bb = rawFirst ? bb : rate(pool, raw, rawBatch, BATCH);
                     boolean warm = r < warmups;
                     Figures.progress("enqueue %s %d: client %.0f/s, raw %.0f/s; batch client %.0f jobs/s, raw %.0f jobs/s",
                             warm ? "warm-up" : "round", warm ? r + 1 : r - warmups + 1, c, b, cb, bb);
@@ -96,46 +101,67 @@ final class EnqueueBench {
 
     /**
      * Jobs per second of 8 threads calling {@code call} for {@link #ROUND_MILLIS} (each finishes the call it is in),
-     * each call enqueuing {@code jobsPerCall} jobs; checked against the number of jobs the server holds.
+     * each call enqueuing {@code jobsPerCall} jobs; checked against the number of jobs the server holds. Calls whose
+     * answer was lost count as not done, and the server may or may not hold their jobs.
      */
     static double rate(ExecutorService pool, RawOjs raw, Call call, int jobsPerCall) throws Exception {
         raw.reset();
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> done = new ArrayList<>();
+        List<Future<int[]>> done = new ArrayList<>();
         long[] deadline = new long[1];
         for (int t = 0; t < THREADS; t++) {
             int thread = t;
             done.add(pool.submit(() -> {
                 start.await();
-                int calls = 0;
+                int answered = 0;
+                int lost = 0;
                 while (System.nanoTime() < deadline[0]) {
-                    call.run(thread, thread * 1_000_000 + calls);
-                    calls++;
+                    if (call.run(thread, thread * 1_000_000 + answered + lost)) {
+                        answered++;
+                    } else {
+                        lost++;
+                    }
                 }
-                return calls;
+                return new int[] {answered, lost};
             }));
         }
         long t0 = System.nanoTime();
         deadline[0] = t0 + TimeUnit.MILLISECONDS.toNanos(ROUND_MILLIS);
         start.countDown();
         long calls = 0;
-        for (Future<Integer> f : done) {
-            calls += f.get();
+        long lost = 0;
+        for (Future<int[]> f : done) {
+            int[] counts = f.get();
+            calls += counts[0];
+            lost += counts[1];
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long jobs = calls * jobsPerCall;
         long stored = raw.queueCount(QUEUE, "available");
-        if (stored != jobs) {
-            throw new IllegalStateException("expected " + jobs + " jobs on the server, found " + stored);
+        if (stored < jobs || stored > jobs + lost * jobsPerCall) {
+            throw new IllegalStateException("expected " + jobs + " jobs on the server (+ up to " + lost * jobsPerCall
+                    + " of lost answers), found " + stored);
+        }
+        if (lost > 0) {
+            Figures.progress("%d of %d raw calls lost their answer to JDK-8338569 (not counted)", lost, calls + lost);
         }
         return jobs / seconds;
     }
 
-    static void send(RawOjs raw, String path, String body) throws Exception {
-        HttpResponse<Void> r = raw.http.send(raw.request(path, body), HttpResponse.BodyHandlers.discarding());
+    static boolean send(RawOjs raw, String path, String body) throws Exception {
+        HttpResponse<Void> r;
+        try {
+            r = raw.http.send(raw.request(path, body), HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            if (RawOjs.lostToPoolRace(e)) {
+                return false;
+            }
+            throw e;
+        }
         if (r.statusCode() != 201 && r.statusCode() != 200) {
             throw new IllegalStateException("POST " + path + " answered " + r.statusCode());
         }
+        return true;
     }
 
     /** The request bodies the client really sends, by path, recorded through a forwarding proxy. */

@@ -33,6 +33,20 @@ final class RawOjs {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /**
+     * JDK-8338569 (fixed in JDK 24, still in 17): when a pooled connection is reused at once, the pool's idle-watch
+     * subscriber can swallow the answer to the next request, which then fails with "connection closed locally"
+     * although the server received and answered it. Not retried: a POST may not be sent twice.
+     */
+    static boolean lostToPoolRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if ("connection closed locally".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     HttpRequest request(String path, String body) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", CONTENT_TYPE).header("Accept", CONTENT_TYPE)
