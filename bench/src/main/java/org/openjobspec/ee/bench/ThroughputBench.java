@@ -35,7 +35,7 @@ final class ThroughputBench {
                          "ojs.worker.concurrency", String.valueOf(CONCURRENCY),
                          "ojs.worker.poll-interval", "PT0.05S"), BenchHandlers.class)) {
                 RawOjs echoOjs = new RawOjs(echo.url());
-                int warmups = Integer.getInteger("bench.throughput.warmups", 2);
+                int warmups = Integer.getInteger("bench.throughput.warmups", 3);
                 int total = warmups + Figures.rounds();
                 double[] workerRates = new double[Figures.rounds()];
                 double[] rawRates = new double[Figures.rounds()];
