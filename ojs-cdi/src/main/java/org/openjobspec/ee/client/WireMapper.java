@@ -92,6 +92,16 @@ final class WireMapper {
         if (value instanceof JsonValue json) {
             return json;
         }
+        // the usual args, written as JSON-B would write them, without a round trip through text
+        if (value instanceof String text) {
+            return WireJson.provider().createValue(text);
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return WireJson.provider().createValue(((Number) value).longValue());
+        }
+        if (value instanceof Boolean flag) {
+            return flag ? JsonValue.TRUE : JsonValue.FALSE;
+        }
         try {
             String text = jsonb.toJson(value);
             try (JsonReader reader = WireJson.provider().createReader(new StringReader(text))) {

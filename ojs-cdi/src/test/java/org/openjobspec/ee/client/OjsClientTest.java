@@ -100,6 +100,10 @@ class OjsClientTest {
                 .isEqualTo("v");
         Job positional = client.getJob(client.enqueue("t.args", JobArgs.of("x", 2, null, new Email("t", "s"))).id());
         assertThat(positional.args().toString()).isEqualTo("[\"x\",2,null,{\"subject\":\"s\",\"to\":\"t\"}]");
+        Job scalars = client.getJob(client.enqueue("t.args", JobArgs.of(Long.MAX_VALUE, (short) -3, (byte) 7, false,
+                "\"quoted\" \u00e9\n", 1.5, new java.math.BigDecimal("0.10"))).id());
+        assertThat(scalars.args().toString())
+                .isEqualTo("[9223372036854775807,-3,7,false,\"\\\"quoted\\\" \u00e9\\n\",1.5,0.10]");
         Job raw = client.getJob(client.enqueue("t.args", Json.createArrayBuilder().add(1).add(true).build()).id());
         assertThat(raw.args().toString()).isEqualTo("[1,true]");
     }

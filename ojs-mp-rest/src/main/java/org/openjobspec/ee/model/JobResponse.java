@@ -1,7 +1,7 @@
 package org.openjobspec.ee.model;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -20,17 +20,34 @@ import java.lang.reflect.Type;
 @JsonbTypeDeserializer(JobResponse.Reader.class)
 public record JobResponse(Job job) {
 
-    /** Reads either shape. */
+    /**
+     * Reads either shape. The usual one, {@code {"job":{...}}}, binds the job straight from the stream; the other
+     * keys are kept aside in case the answer turns out to be a bare job.
+     */
     public static final class Reader implements JsonbDeserializer<JobResponse> {
         @Override
         public JobResponse deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonObject object = context.deserialize(JsonObject.class, parser);
-            if (object == null) {
-                return new JobResponse(null);
+            Job wrapped = null;
+            JsonObjectBuilder others = null;
+            while (parser.hasNext()) {
+                JsonParser.Event event = parser.next();
+                if (event == JsonParser.Event.END_OBJECT) {
+                    break;
+                }
+                String key = parser.getString();
+                JsonParser.Event value = parser.next();
+                if (key.equals("job") && value == JsonParser.Event.START_OBJECT && wrapped == null) {
+                    wrapped = context.deserialize(Job.class, parser);
+                } else {
+                    others = others == null ? WireJson.provider().createObjectBuilder() : others;
+                    others.add(key, parser.getValue());
+                }
             }
-            JsonValue wrapped = object.get("job");
-            JsonObject job = wrapped instanceof JsonObject inner ? inner : looksLikeJob(object) ? object : null;
-            return new JobResponse(job == null ? null : Holder.JSONB.fromJson(job.toString(), Job.class));
+            if (wrapped != null || others == null) {
+                return new JobResponse(wrapped);
+            }
+            JsonObject bare = others.build();
+            return new JobResponse(looksLikeJob(bare) ? Holder.JSONB.fromJson(bare.toString(), Job.class) : null);
         }
 
         private static boolean looksLikeJob(JsonObject object) {

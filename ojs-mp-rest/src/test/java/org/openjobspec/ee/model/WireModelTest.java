@@ -109,6 +109,24 @@ class WireModelTest {
     }
 
     @Test
+    void jobAnswerReadsWrappedOrBareWhereverTheKeysAre() {
+        assertThat(JSONB.fromJson("{\"job\":{\"id\":\"a\",\"type\":\"t\",\"extra\":{\"x\":[1]}}}",
+                JobResponse.class).job().id()).isEqualTo("a");
+        assertThat(JSONB.fromJson("{\"ok\":true,\"meta\":{\"k\":[1,{}]},\"job\":{\"id\":\"b\"},\"n\":null}",
+                JobResponse.class).job().id()).isEqualTo("b");
+        Job bare = JSONB.fromJson("{\"id\":\"c\",\"type\":\"t\",\"args\":[1,\"x\"],\"attempt\":2}",
+                JobResponse.class).job();
+        assertThat(bare.id()).isEqualTo("c");
+        assertThat(bare.attempt()).isEqualTo(2);
+        assertThat(bare.args()).hasSize(2);
+        assertThat(JSONB.fromJson("{\"job\":\"c\",\"id\":\"c\",\"type\":\"t\"}", JobResponse.class).job().id())
+                .isEqualTo("c");
+        assertThat(JSONB.fromJson("{\"job\":null}", JobResponse.class).job()).isNull();
+        assertThat(JSONB.fromJson("{\"status\":\"ok\"}", JobResponse.class).job()).isNull();
+        assertThat(JSONB.fromJson("{}", JobResponse.class).job()).isNull();
+    }
+
+    @Test
     void fetchResponseIsNeverNullInside() {
         assertThat(JSONB.fromJson("{\"jobs\":[]}", FetchResponse.class).jobs()).isEmpty();
         assertThat(JSONB.fromJson("{}", FetchResponse.class).jobs()).isEmpty();
