@@ -25,7 +25,8 @@ public final class OjsHeadersFilter implements ClientRequestFilter {
     public void filter(ClientRequestContext request) {
         MultivaluedMap<String, Object> headers = request.getHeaders();
         extraHeaders.forEach(headers::putSingle);
-        if (!headers.containsKey(HttpHeaders.ACCEPT) || request.getAcceptableMediaTypes().isEmpty()) {
+        Object accept = headers.getFirst(HttpHeaders.ACCEPT);
+        if (accept == null || accept.toString().isBlank()) {
             headers.putSingle(HttpHeaders.ACCEPT, OjsMediaTypes.OJS_JSON + ", application/json");
         }
         headers.putSingle(OjsMediaTypes.HEADER_VERSION, OjsMediaTypes.SPEC_VERSION);
