@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Fired (synchronously, as a CDI event) after every handler invocation, by the built-in metrics middleware.
+ * Fired (synchronously, as a CDI event) after every handler invocation, outside all middleware.
  * Observe it to feed your metrics library:
  * <pre>{@code
  * void record(@Observes JobExecuted e) { registry.timer("ojs.job", "type", e.jobType()).record(e.duration()); }

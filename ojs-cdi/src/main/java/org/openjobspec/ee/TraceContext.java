@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The W3C trace context the job was enqueued with ({@code meta.traceparent}, {@code meta.tracestate},
- * {@code meta.baggage}), made injectable for the duration of a job by the built-in trace middleware, so tracing
+ * {@code meta.baggage}), made injectable for the duration of a job (before any middleware runs), so tracing
  * code and outgoing calls can continue the producer's trace.
  */
 public interface TraceContext {

@@ -7,23 +7,32 @@ import jakarta.json.JsonValue;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.openjobspec.ee.JobContext;
+import org.openjobspec.ee.JobExecuted;
 import org.openjobspec.ee.worker.JobDispatcher;
 import org.openjobspec.ee.worker.WorkerJob;
 
-/** Runs each job in its own request context, through the handler registered for its type. */
+/**
+ * Runs each job in its own request context, with its trace context adopted, through the built-in middleware and
+ * the handler registered for its type.
+ */
 final class CdiJobDispatcher implements JobDispatcher {
 
     private final BeanContainer container;
     private final Map<String, HandlerInvoker> handlers;
     private final Instance<RequestContextController> requestContexts;
     private final Instance<CurrentJob> currentJob;
+    private final Instance<CurrentTrace> currentTrace;
+    private final BuiltInMiddleware builtIn;
 
     CdiJobDispatcher(BeanContainer container, Map<String, HandlerInvoker> handlers,
-                     Instance<RequestContextController> requestContexts, Instance<CurrentJob> currentJob) {
+                     Instance<RequestContextController> requestContexts, Instance<CurrentJob> currentJob,
+                     Instance<CurrentTrace> currentTrace) {
         this.container = container;
         this.handlers = Map.copyOf(handlers);
         this.requestContexts = requestContexts;
         this.currentJob = currentJob;
+        this.currentTrace = currentTrace;
+        this.builtIn = new BuiltInMiddleware(container.getEvent().select(JobExecuted.class));
     }
 
     @Override
@@ -38,7 +47,8 @@ final class CdiJobDispatcher implements JobDispatcher {
         boolean activated = controller.activate();
         try {
             currentJob.get().set(context);
-            return invoker.invoke(container, job, context);
+            currentTrace.get().adopt(context.meta());
+            return builtIn.around(context, () -> invoker.invoke(container, job, context));
         } finally {
             if (activated) {
                 controller.deactivate();

@@ -11,8 +11,7 @@ import java.util.List;
 final class LibraryBeans {
 
     static final List<Class<?>> CLASSES = List.of(WorkerLifecycle.class, OjsClientProducer.class, CurrentJob.class,
-            JobContextProducer.class, CurrentTrace.class, LoggingMiddleware.class, MetricsMiddleware.class,
-            TraceContextMiddleware.class);
+            JobContextProducer.class, CurrentTrace.class);
 
     private LibraryBeans() {
     }

@@ -57,6 +57,9 @@ public class WorkerLifecycle {
     @Any
     Instance<CurrentJob> currentJob;
 
+    @Inject
+    Instance<CurrentTrace> currentTrace;
+
     /** Never read: declaring it keeps handler beans from being removed as unused on ArC (see HandlerBean). */
     @Inject
     @HandlerBean
@@ -128,7 +131,7 @@ public class WorkerLifecycle {
                 settings.workerId());
         executor = ExecutorChoice.resolve(workerConfig.executorName(), beanManager);
         worker = new Worker(settings, transport,
-                new CdiJobDispatcher(beanManager, invokers, requestContexts, currentJob), executor.executor());
+                new CdiJobDispatcher(beanManager, invokers, requestContexts, currentJob, currentTrace), executor.executor());
         LOG.log(Level.INFO, "OJS-WRK-0036: handlers {0} run on {1}", invokers.keySet(), executor.description());
         worker.start();
     }

@@ -75,6 +75,7 @@ final class Scenarios {
         @JobHandler("flaky.job")
         public String run(JobContext ctx) {
             count(ctx);
+            TRACE.add("instance:" + getClass().getName()); // a Weld subclass if the bean were intercepted
             if (ctx.attempt() < 2) {
                 throw new IllegalStateException("first attempt fails");
             }
@@ -217,7 +218,11 @@ final class Scenarios {
             TRACE.add("trace:" + trace.traceId().orElse("none"));
             return "done";
         }
+    }
 
+    /** Not intercepted itself: on an intercepted bean, the observer method would run through its interceptors too. */
+    @ApplicationScoped
+    public static class ExecutedRecorder {
         void executed(@Observes JobExecuted e) {
             EXECUTED.add(e);
         }

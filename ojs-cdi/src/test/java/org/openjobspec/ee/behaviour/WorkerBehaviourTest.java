@@ -15,6 +15,7 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openjobspec.ee.JobExecuted;
 import org.openjobspec.ee.cdi.WorkerAccess;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
 import org.openjobspec.ee.testing.InjectOjsServer;
@@ -58,6 +59,24 @@ class WorkerBehaviourTest {
             assertThat(Scenarios.calls(id)).isEqualTo(2);
             JsonObject firstError = job.getJsonArray("errors").getJsonObject(0);
             assertThat(firstError.getString("message")).isEqualTo("first attempt fails");
+        }
+    }
+
+    @Test
+    void withoutMiddlewareHandlerBeansAreNotSubclassedAndEveryAttemptIsReported() {
+        try (WeldContainer c = Ojs.boot(Scenarios.Flaky.class, Scenarios.ExecutedRecorder.class)) {
+            String id = http.enqueue("flaky.job", args(), retry(3), null);
+            http.awaitState(id, "completed", WAIT);
+            assertThat(Scenarios.TRACE).containsOnly("instance:" + Scenarios.Flaky.class.getName());
+            assertThat(Scenarios.EXECUTED).hasSize(2);
+            JobExecuted failed = Scenarios.EXECUTED.get(0);
+            assertThat(failed.attempt()).isEqualTo(1);
+            assertThat(failed.failure()).isInstanceOf(IllegalStateException.class).hasMessage("first attempt fails");
+            assertThat(Scenarios.EXECUTED.get(1).succeeded()).isTrue();
+            assertThat(Scenarios.EXECUTED).allSatisfy(e -> {
+                assertThat(e.jobType()).isEqualTo("flaky.job");
+                assertThat(e.duration()).isPositive();
+            });
         }
     }
 
@@ -107,7 +126,7 @@ class WorkerBehaviourTest {
     @Test
     void interceptorsApplyInPriorityOrderWithinAPerJobRequestContext() {
         try (WeldContainer c = Ojs.boot(Scenarios.Intercepted.class, Scenarios.Outer.class, Scenarios.Inner.class,
-                Scenarios.PerJob.class)) {
+                Scenarios.PerJob.class, Scenarios.ExecutedRecorder.class)) {
             String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
             JsonObject meta = Json.createObjectBuilder()
                     .add("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").build();

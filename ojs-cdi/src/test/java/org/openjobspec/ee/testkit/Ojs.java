@@ -9,9 +9,6 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.openjobspec.ee.cdi.CurrentJob;
 import org.openjobspec.ee.cdi.CurrentTrace;
 import org.openjobspec.ee.cdi.JobContextProducer;
-import org.openjobspec.ee.cdi.LoggingMiddleware;
-import org.openjobspec.ee.cdi.MetricsMiddleware;
-import org.openjobspec.ee.cdi.TraceContextMiddleware;
 import org.openjobspec.ee.cdi.WorkerLifecycle;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
 
@@ -23,8 +20,7 @@ public final class Ojs {
 
     /** The library's beans, as annotated discovery of ojs-cdi would find them. */
     public static final Class<?>[] LIBRARY_BEANS = {WorkerLifecycle.class, CurrentJob.class,
-            JobContextProducer.class, CurrentTrace.class, LoggingMiddleware.class, MetricsMiddleware.class,
-            TraceContextMiddleware.class};
+            JobContextProducer.class, CurrentTrace.class};
 
     private Ojs() {
     }

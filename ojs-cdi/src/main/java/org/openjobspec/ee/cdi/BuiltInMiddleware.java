@@ -1,0 +1,59 @@
+package org.openjobspec.ee.cdi;
+
+import jakarta.enterprise.event.Event;
+import jakarta.json.JsonValue;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import org.openjobspec.ee.JobContext;
+import org.openjobspec.ee.JobExecuted;
+import org.openjobspec.ee.worker.Failures;
+
+/**
+ * The metrics event and the log lines every job gets, around the application's own middleware. Run by the
+ * dispatcher rather than as interceptors: a handler bean then needs an intercepted subclass only when the
+ * application has middleware of its own (generating 50 of them took ~60 ms of each deployment on Open Liberty).
+ * <p>
+ * Logger {@code org.openjobspec.ee.jobs}: start and end at DEBUG, failures at WARNING, args only at TRACE (they may
+ * hold personal data).
+ */
+final class BuiltInMiddleware {
+
+    private static final System.Logger LOG = System.getLogger("org.openjobspec.ee.jobs");
+
+    private final Event<JobExecuted> executed;
+
+    BuiltInMiddleware(Event<JobExecuted> executed) {
+        this.executed = executed;
+    }
+
+    CompletionStage<JsonValue> around(JobContext job, Callable<CompletionStage<JsonValue>> handler) throws Exception {
+        String what = job.jobType() + " job " + job.jobId() + " (attempt " + job.attempt() + ")";
+        LOG.log(Level.DEBUG, "OJS-WRK-0040: starting {0}", what);
+        if (LOG.isLoggable(Level.TRACE)) {
+            LOG.log(Level.TRACE, "OJS-WRK-0041: {0} args {1}", what, job.args());
+        }
+        long start = System.nanoTime();
+        CompletionStage<JsonValue> result;
+        try {
+            result = handler.call();
+        } catch (Exception | Error e) {
+            finished(job, what, start, e);
+            throw e;
+        }
+        return result.whenComplete((value, failure) -> finished(job, what, start, failure));
+    }
+
+    private void finished(JobContext job, String what, long start, Throwable thrown) {
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Throwable failure = thrown == null ? null : Failures.unwrap(thrown);
+        if (failure == null) {
+            LOG.log(Level.DEBUG, "OJS-WRK-0042: finished {0} in {1} ms", what, took.toMillis());
+        } else {
+            LOG.log(Level.WARNING, "OJS-WRK-0043: {0} failed{1}: {2}", what,
+                    Failures.isNonRetryable(failure) ? " permanently" : "", failure.toString());
+        }
+        executed.fire(new JobExecuted(job.jobType(), job.queue(), job.attempt(), took, failure));
+    }
+}
