@@ -31,19 +31,45 @@ final class RestWorkerTransport implements WorkerTransport, Closeable {
 
     private static final System.Logger LOG = System.getLogger(RestWorkerTransport.class.getName());
 
-    private final OjsWorkerApi api;
+    private final OjsRestConfig config;
     private final String workerId;
+    private OjsWorkerApi api;
+    private boolean closed;
 
-    RestWorkerTransport(OjsWorkerApi api, String workerId) {
-        this.api = api;
+    RestWorkerTransport(OjsRestConfig config, String workerId) {
+        this.config = config;
         this.workerId = workerId;
+    }
+
+    /**
+     * The REST client, built on first use, that is on the worker's own thread: building it in the application's
+     * start-up took ~45 ms of each deployment on Open Liberty. A failure to build it is retried like a server that
+     * is down.
+     */
+    private synchronized OjsWorkerApi api() throws TransportException {
+        if (closed) {
+            throw unavailable("it was closed", null);
+        }
+        if (api == null) {
+            try {
+                api = OjsRestClients.create(OjsWorkerApi.class, config);
+            } catch (RuntimeException e) {
+                throw unavailable("it cannot be built: " + e.getMessage(), e);
+            }
+        }
+        return api;
+    }
+
+    private static TransportException unavailable(String why, Throwable cause) {
+        return new TransportException(TransportException.Kind.UNAVAILABLE,
+                "OJS-WRK-0039: the worker's REST client is unavailable: " + why, null, cause);
     }
 
     @Override
     public List<WorkerJob> fetch(List<String> queues, int count, String workerId, long visibilityTimeoutMs)
             throws TransportException {
         try {
-            List<Job> jobs = api.fetch(new FetchRequest(queues, count, workerId, visibilityTimeoutMs)).jobs();
+            List<Job> jobs = api().fetch(new FetchRequest(queues, count, workerId, visibilityTimeoutMs)).jobs();
             List<WorkerJob> result = new ArrayList<>(jobs.size());
             for (Job j : jobs) {
                 result.add(toWorkerJob(j));
@@ -67,7 +93,7 @@ final class RestWorkerTransport implements WorkerTransport, Closeable {
     @Override
     public void ack(String jobId, JsonValue result) throws TransportException {
         try {
-            api.ack(new AckRequest(jobId, result, workerId));
+            api().ack(new AckRequest(jobId, result, workerId));
         } catch (OjsException e) {
             throw classify(e, true);
         }
@@ -78,7 +104,7 @@ final class RestWorkerTransport implements WorkerTransport, Closeable {
         JobError error = JobError.of(failure.code(), failure.type(), failure.message(), failure.retryable(),
                 failure.details());
         try {
-            api.nack(new NackRequest(jobId, error, requeue ? Boolean.TRUE : null, workerId));
+            api().nack(new NackRequest(jobId, error, requeue ? Boolean.TRUE : null, workerId));
         } catch (OjsException e) {
             throw classify(e, true);
         }
@@ -88,7 +114,7 @@ final class RestWorkerTransport implements WorkerTransport, Closeable {
     public HeartbeatReply heartbeat(String workerId, Collection<String> activeJobIds, long visibilityTimeoutMs,
                                     String state) throws TransportException {
         try {
-            HeartbeatResponse r = api.heartbeat(
+            HeartbeatResponse r = api().heartbeat(
                     new HeartbeatRequest(workerId, List.copyOf(activeJobIds), visibilityTimeoutMs, state));
             return new HeartbeatReply(r.effectiveDirective().name(),
                     r.extendedJobs().map(HashSet::new).orElse(null));
@@ -100,10 +126,6 @@ final class RestWorkerTransport implements WorkerTransport, Closeable {
     /** Watches the queues' event streams on the server the REST client talks to, with the same headers and TLS. */
     @Override
     public Watch watchQueues(List<String> queues, Executor executor, Runnable onActivity) {
-        OjsRestConfig config = OjsRestClients.configOf(api).orElse(null);
-        if (config == null) {
-            return Watch.NONE;
-        }
         QueueEventWatch watch = QueueEventWatch.open(config, queues, executor, onActivity, answer ->
                 LOG.log(System.Logger.Level.INFO, "OJS-WRK-0044: the OJS server at {0} has no queue event stream "
                         + "({1}); the worker finds new jobs by polling only. Set ojs.worker.wake-on-events=false to "
@@ -125,7 +147,8 @@ final class RestWorkerTransport implements WorkerTransport, Closeable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        closed = true;
         if (api instanceof Closeable c) {
             c.close();
         }

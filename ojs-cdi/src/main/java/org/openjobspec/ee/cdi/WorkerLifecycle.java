@@ -27,7 +27,6 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.openjobspec.ee.client.ClientSettings;
-import org.openjobspec.ee.rest.OjsWorkerApi;
 import org.openjobspec.ee.worker.Worker;
 import org.openjobspec.ee.worker.WorkerSettings;
 
@@ -127,7 +126,7 @@ public class WorkerLifecycle {
         for (HandlerCatalog.Entry entry : catalog.entries()) {
             invokers.put(entry.jobType(), invoker(entry));
         }
-        transport = new RestWorkerTransport(ClientSettings.fromConfig(config).restClient(OjsWorkerApi.class),
+        transport = new RestWorkerTransport(ClientSettings.fromConfig(config).toRestConfig(),
                 settings.workerId());
         executor = ExecutorChoice.resolve(workerConfig.executorName(), beanManager);
         worker = new Worker(settings, transport,

@@ -10,7 +10,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.openjobspec.ee.error.OjsErrors;
@@ -79,23 +78,11 @@ public final class OjsRestClients {
             closeQuietly(jsonb);
             throw OjsErrors.translate(e);
         }
-        return wrap(api, delegate, config, jsonb);
+        return wrap(api, delegate, jsonb);
     }
 
-    /**
-     * The configuration {@code client} was built with, if it came from {@link #create}: lets code holding only the
-     * client (the worker's transport, opening the queue event streams) reach the same server the same way.
-     */
-    public static Optional<OjsRestConfig> configOf(Object client) {
-        if (client != null && Proxy.isProxyClass(client.getClass())
-                && Proxy.getInvocationHandler(client) instanceof Translating translating) {
-            return Optional.of(translating.config);
-        }
-        return Optional.empty();
-    }
-
-    private static <T> T wrap(Class<T> api, T delegate, OjsRestConfig config, Jsonb jsonb) {
-        InvocationHandler handler = new Translating(delegate, config, jsonb);
+    private static <T> T wrap(Class<T> api, T delegate, Jsonb jsonb) {
+        InvocationHandler handler = new Translating(delegate, jsonb);
         Object proxy = Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api, Closeable.class}, handler);
         return api.cast(proxy);
     }
@@ -115,12 +102,10 @@ public final class OjsRestClients {
 
     private static final class Translating implements InvocationHandler {
         private final Object delegate;
-        private final OjsRestConfig config;
         private final Jsonb jsonb;
 
-        Translating(Object delegate, OjsRestConfig config, Jsonb jsonb) {
+        Translating(Object delegate, Jsonb jsonb) {
             this.delegate = delegate;
-            this.config = config;
             this.jsonb = jsonb;
         }
 
