@@ -33,7 +33,7 @@ final class RestWorkerTransport implements WorkerTransport, Closeable {
 
     private final OjsRestConfig config;
     private final String workerId;
-    private OjsWorkerApi api;
+    private volatile OjsWorkerApi api;
     private boolean closed;
 
     RestWorkerTransport(OjsRestConfig config, String workerId) {
@@ -46,7 +46,12 @@ final class RestWorkerTransport implements WorkerTransport, Closeable {
      * start-up took ~45 ms of each deployment on Open Liberty. A failure to build it is retried like a server that
      * is down.
      */
-    private synchronized OjsWorkerApi api() throws TransportException {
+    private OjsWorkerApi api() throws TransportException {
+        OjsWorkerApi built = api;
+        return built != null ? built : build();
+    }
+
+    private synchronized OjsWorkerApi build() throws TransportException {
         if (closed) {
             throw unavailable("it was closed", null);
         }

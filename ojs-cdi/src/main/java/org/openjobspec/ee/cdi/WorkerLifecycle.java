@@ -129,8 +129,9 @@ public class WorkerLifecycle {
         transport = new RestWorkerTransport(ClientSettings.fromConfig(config).toRestConfig(),
                 settings.workerId());
         executor = ExecutorChoice.resolve(workerConfig.executorName(), beanManager);
-        worker = new Worker(settings, transport,
-                new CdiJobDispatcher(beanManager, invokers, requestContexts, currentJob, currentTrace), executor.executor());
+        CdiJobDispatcher dispatcher = new CdiJobDispatcher(beanManager, invokers, requestContexts, currentJob,
+                currentTrace);
+        worker = new Worker(settings, transport, dispatcher, executor.executor());
         LOG.log(Level.INFO, "OJS-WRK-0036: handlers {0} run on {1}", invokers.keySet(), executor.description());
         worker.start();
     }

@@ -80,7 +80,7 @@ public final class Rfc3339 implements JsonbAdapter<Instant, String> {
         int nanos = 0;
         if (t.charAt(i) == '.') {
             int start = ++i;
-            while (i < n && i - start < 9 && Character.isDigit(t.charAt(i))) {
+            while (i < n && i - start < 9 && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
                 nanos = nanos * 10 + (t.charAt(i++) - '0');
             }
             if (i == start) {
@@ -96,7 +96,7 @@ public final class Rfc3339 implements JsonbAdapter<Instant, String> {
         } else if (i == n - 6 && (t.charAt(i) == '+' || t.charAt(i) == '-') && t.charAt(i + 3) == ':') {
             int oh = digits(t, i + 1, 2);
             int om = digits(t, i + 4, 2);
-            if (oh < 0 || oh > 18 || om < 0 || om > 59) {
+            if (oh < 0 || om < 0 || om > 59 || oh * 60 + om > 18 * 60) {
                 return null;
             }
             offsetSeconds = (t.charAt(i) == '-' ? -1 : 1) * (oh * 3600 + om * 60);
