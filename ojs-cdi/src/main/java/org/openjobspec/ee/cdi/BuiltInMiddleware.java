@@ -29,31 +29,36 @@ final class BuiltInMiddleware {
     }
 
     CompletionStage<JsonValue> around(JobContext job, Callable<CompletionStage<JsonValue>> handler) throws Exception {
-        String what = job.jobType() + " job " + job.jobId() + " (attempt " + job.attempt() + ")";
-        LOG.log(Level.DEBUG, "OJS-WRK-0040: starting {0}", what);
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, "OJS-WRK-0040: starting {0}", describe(job));
+        }
         if (LOG.isLoggable(Level.TRACE)) {
-            LOG.log(Level.TRACE, "OJS-WRK-0041: {0} args {1}", what, job.args());
+            LOG.log(Level.TRACE, "OJS-WRK-0041: {0} args {1}", describe(job), job.args());
         }
         long start = System.nanoTime();
         CompletionStage<JsonValue> result;
         try {
             result = handler.call();
         } catch (Exception | Error e) {
-            finished(job, what, start, e);
+            finished(job, start, e);
             throw e;
         }
-        return result.whenComplete((value, failure) -> finished(job, what, start, failure));
+        return result.whenComplete((value, failure) -> finished(job, start, failure));
     }
 
-    private void finished(JobContext job, String what, long start, Throwable thrown) {
+    private void finished(JobContext job, long start, Throwable thrown) {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Throwable failure = thrown == null ? null : Failures.unwrap(thrown);
-        if (failure == null) {
-            LOG.log(Level.DEBUG, "OJS-WRK-0042: finished {0} in {1} ms", what, took.toMillis());
-        } else {
-            LOG.log(Level.WARNING, "OJS-WRK-0043: {0} failed{1}: {2}", what,
+        if (failure != null) {
+            LOG.log(Level.WARNING, "OJS-WRK-0043: {0} failed{1}: {2}", describe(job),
                     Failures.isNonRetryable(failure) ? " permanently" : "", failure.toString());
+        } else if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, "OJS-WRK-0042: finished {0} in {1} ms", describe(job), took.toMillis());
         }
         executed.fire(new JobExecuted(job.jobType(), job.queue(), job.attempt(), took, failure));
+    }
+
+    private static String describe(JobContext job) {
+        return job.jobType() + " job " + job.jobId() + " (attempt " + job.attempt() + ")";
     }
 }

@@ -6,11 +6,17 @@ import static org.openjobspec.ee.testkit.OjsHttp.args;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,9 +70,30 @@ class WorkerBehaviourTest {
 
     @Test
     void withoutMiddlewareHandlerBeansAreNotSubclassedAndEveryAttemptIsReported() {
+        Logger jobLog = Logger.getLogger("org.openjobspec.ee.jobs");
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                logged.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jobLog.addHandler(capture);
         try (WeldContainer c = Ojs.boot(Scenarios.Flaky.class, Scenarios.ExecutedRecorder.class)) {
             String id = http.enqueue("flaky.job", args(), retry(3), null);
             http.awaitState(id, "completed", WAIT);
+            assertThat(logged).filteredOn(r -> r.getLevel() == Level.WARNING)
+                    .singleElement().satisfies(r -> assertThat(MessageFormat.format(r.getMessage(),
+                            r.getParameters())).isEqualTo("OJS-WRK-0043: flaky.job job " + id
+                            + " (attempt 1) failed: java.lang.IllegalStateException: first attempt fails"));
             assertThat(Scenarios.TRACE).containsOnly("instance:" + Scenarios.Flaky.class.getName());
             assertThat(Scenarios.EXECUTED).hasSize(2);
             JobExecuted failed = Scenarios.EXECUTED.get(0);
@@ -77,6 +104,8 @@ class WorkerBehaviourTest {
                 assertThat(e.jobType()).isEqualTo("flaky.job");
                 assertThat(e.duration()).isPositive();
             });
+        } finally {
+            jobLog.removeHandler(capture);
         }
     }
 
