@@ -239,6 +239,7 @@ public final class Worker {
                 }
                 awaitUntil(wakeAt);
             }
+            farewell();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             releaseRemaining();
@@ -593,6 +594,16 @@ public final class Worker {
             }
         }
         return next;
+    }
+
+    /** The final heartbeat of a stopped worker: state {@code terminate}, no jobs held (graceful-shutdown extension). */
+    private void farewell() {
+        try {
+            transport.heartbeat(settings.workerId(), List.of(), settings.visibilityTimeout().toMillis(), "terminate");
+        } catch (TransportException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "OJS-WRK-0022: final heartbeat of worker ''{0}'' failed: {1}", settings.workerId(),
+                    e.getMessage());
+        }
     }
 
     private void releaseRemaining() {

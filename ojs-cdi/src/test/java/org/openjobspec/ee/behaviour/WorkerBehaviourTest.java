@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.JobExecuted;
 import org.openjobspec.ee.cdi.WorkerAccess;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
+import org.openjobspec.ee.testing.HostileOjsServer;
 import org.openjobspec.ee.testing.InjectOjsServer;
 import org.openjobspec.ee.testing.OjsServerTest;
 import org.openjobspec.ee.testkit.Ojs;
@@ -314,6 +315,32 @@ class WorkerBehaviourTest {
         }
         for (String id : shortJobs) {
             assertThat(Scenarios.calls(id)).isEqualTo(1); // acked once, never delivered again
+        }
+    }
+
+    @Test
+    void stoppingWorkerReportsTerminateWhileDrainingAndOnceMoreWithNoJobsAtTheEnd() throws Exception {
+        TestConfig.set("ojs.worker.grace-period", "PT0.5S");
+        try (HostileOjsServer recorder = HostileOjsServer.start()) {
+            TestConfig.set("ojs.url", recorder.url().toString());
+            String held = new OjsHttp(recorder.url()).enqueue("blocking.job", args());
+            WeldContainer c = Ojs.boot(Scenarios.Blocking.class);
+            assertThat(Scenarios.started.await(10, TimeUnit.SECONDS)).isTrue();
+            c.close(); // drains for 0.5 s, then releases the held job
+            List<HostileOjsServer.Received> calls = recorder.received();
+            List<JsonObject> beats = calls.stream().filter(r -> r.path().equals("/ojs/v1/workers/heartbeat"))
+                    .map(r -> Json.createReader(new java.io.StringReader(r.body())).readObject()).toList();
+            assertThat(beats).anySatisfy(b -> {
+                assertThat(b.getString("state")).isEqualTo("terminate");
+                assertThat(b.getJsonArray("active_jobs").getString(0)).isEqualTo(held);
+            });
+            JsonObject last = beats.get(beats.size() - 1);
+            assertThat(last.getString("state")).isEqualTo("terminate");
+            assertThat(last.getJsonArray("active_jobs")).isEmpty();
+            assertThat(calls.get(calls.size() - 1).path()).isEqualTo("/ojs/v1/workers/heartbeat"); // after the release
+            assertThat(calls).anySatisfy(r -> assertThat(r.path()).isEqualTo("/ojs/v1/workers/nack"));
+        } finally {
+            Scenarios.release.countDown();
         }
     }
 
