@@ -596,8 +596,14 @@ public final class Worker {
         return next;
     }
 
-    /** The final heartbeat of a stopped worker: state {@code terminate}, no jobs held (graceful-shutdown extension). */
+    /**
+     * The final heartbeat of a stopped worker: state {@code terminate}, no jobs held (graceful-shutdown extension).
+     * Skipped when the last heartbeat failed: a server that does not answer should not hold up the stop once more.
+     */
     private void farewell() {
+        if (heartbeatFailures > 0) {
+            return;
+        }
         try {
             transport.heartbeat(settings.workerId(), List.of(), settings.visibilityTimeout().toMillis(), "terminate");
         } catch (TransportException | RuntimeException e) {
