@@ -74,12 +74,14 @@ final class EnqueueBench {
                 for (int r = 0; r < total; r++) {
                     // the server keeps warming up across rounds: alternate who goes first so neither always gains
                     boolean rawFirst = r % 2 == 1;
-                    double b = rawFirst ? rate(pool, raw, rawSingle, 1) : 0;
-                    double c = rate(pool, raw, clientSingle, 1);
-                    b = rawFirst ? b : rate(pool, raw, rawSingle, 1);
-                    double bb = rawFirst ? rate(pool, raw, rawBatch, BATCH) : 0;
-                    double cb = rate(pool, raw, clientBatch, BATCH);
-                    bb = rawFirst ? bb : rate(pool, raw, rawBatch, BATCH);
+                    double[] singles = pair(rawFirst, () -> rate(pool, raw, clientSingle, 1),
+                            () -> rate(pool, raw, rawSingle, 1));
+                    double[] batches = pair(rawFirst, () -> rate(pool, raw, clientBatch, BATCH),
+                            () -> rate(pool, raw, rawBatch, BATCH));
+                    double c = singles[0];
+                    double b = singles[1];
+                    double cb = batches[0];
+                    double bb = batches[1];
                     boolean warm = r < warmups;
                     Figures.progress("enqueue %s %d: client %.0f/s, raw %.0f/s; batch client %.0f jobs/s, raw %.0f jobs/s",
                             warm ? "warm-up" : "round", warm ? r + 1 : r - warmups + 1, c, b, cb, bb);
@@ -97,6 +99,17 @@ final class EnqueueBench {
                 pool.shutdownNow();
             }
         }
+    }
+
+    interface Rate {
+        double measure() throws Exception;
+    }
+
+    /** Measures both, the raw one first when asked; returns {client, raw}. */
+    static double[] pair(boolean rawFirst, Rate client, Rate raw) throws Exception {
+        double rawRate = rawFirst ? raw.measure() : 0;
+        double clientRate = client.measure();
+        return new double[] {clientRate, rawFirst ? rawRate : raw.measure()};
     }
 
     /**
