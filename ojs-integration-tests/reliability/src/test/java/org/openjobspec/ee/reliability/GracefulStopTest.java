@@ -51,13 +51,10 @@ class GracefulStopTest {
     @Test
     void fiveSecondGraceFinishesAllTwentyAndAcksEachOnce() {
         ScenarioConfig.set("ojs.worker.grace-period", "PT5S");
-        List<String> ids = api.enqueueMany(JOBS, Api.job("rel.work", Api.args(2000), Api.retry(3)));
-        WeldContainer app = Containers.boot();
-        Api.until(Duration.ofSeconds(20), Executions::distinct, n -> n == JOBS);
-        long t0 = System.nanoTime();
-        app.close();
-        long stopNanos = System.nanoTime() - t0;
-        List<String> threads = awaitNoWorkerThreads();
+        Stopped stopped = runThenStop();
+        List<String> ids = stopped.ids();
+        long stopNanos = stopped.stopNanos();
+        List<String> threads = stopped.threadsLeft();
 
         int completed = 0;
         int ackedOnce = 0;
@@ -82,13 +79,10 @@ class GracefulStopTest {
     void oneSecondGraceReleasesTheUnfinishedAndAnotherWorkerCompletesThem() {
         ScenarioConfig.set("ojs.worker.grace-period", "PT1S");
         ScenarioConfig.set("ojs.worker.id", "stopping-worker");
-        List<String> ids = api.enqueueMany(JOBS, Api.job("rel.work", Api.args(2000), Api.retry(3)));
-        WeldContainer app = Containers.boot();
-        Api.until(Duration.ofSeconds(20), Executions::distinct, n -> n == JOBS);
-        long t0 = System.nanoTime();
-        app.close();
-        long stopNanos = System.nanoTime() - t0;
-        List<String> threads = awaitNoWorkerThreads();
+        Stopped stopped = runThenStop();
+        List<String> ids = stopped.ids();
+        long stopNanos = stopped.stopNanos();
+        List<String> threads = stopped.threadsLeft();
 
         int releasedAvailable = 0;
         int completedBeforeRestart = 0;
@@ -126,6 +120,21 @@ class GracefulStopTest {
         assertThat(ackedOnce).isEqualTo(JOBS);
         assertThat(stopNanos).as("the stop waited for the grace period").isGreaterThan(Duration.ofMillis(900).toNanos());
         assertThat(threads).isEmpty();
+    }
+
+    /** What closing the application took and left: the ids of its 20 jobs, the time, its threads still alive. */
+    private record Stopped(List<String> ids, long stopNanos, List<String> threadsLeft) {
+    }
+
+    /** Enqueues 20 jobs of 2 s, boots a worker and closes it as soon as all 20 are running. */
+    private Stopped runThenStop() {
+        List<String> ids = api.enqueueMany(JOBS, Api.job("rel.work", Api.args(2000), Api.retry(3)));
+        WeldContainer app = Containers.boot();
+        Api.until(Duration.ofSeconds(20), Executions::distinct, n -> n == JOBS);
+        long t0 = System.nanoTime();
+        app.close();
+        long stopNanos = System.nanoTime() - t0;
+        return new Stopped(ids, stopNanos, awaitNoWorkerThreads());
     }
 
     private static List<String> awaitNoWorkerThreads() {
