@@ -3,8 +3,8 @@ package org.openjobspec.ee.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import org.openjobspec.ee.testing.server.HttpApi;
-import org.openjobspec.ee.testing.server.LoopbackHttpServer;
+import org.openjobspec.ee.testing.internal.server.HttpApi;
+import org.openjobspec.ee.testing.internal.server.LoopbackHttpServer;
 
 /**
  * The baseline of {@code server.fetch_ack}: the HTTP layer of the embedded OJS server (its {@link LoopbackHttpServer},

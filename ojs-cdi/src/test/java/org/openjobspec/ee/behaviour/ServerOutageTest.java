@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
-import org.openjobspec.ee.testing.server.OjsState;
+import org.openjobspec.ee.testing.OjsState;
 import org.openjobspec.ee.testkit.Ojs;
 import org.openjobspec.ee.testkit.OjsHttp;
 import org.openjobspec.ee.testkit.TestConfig;

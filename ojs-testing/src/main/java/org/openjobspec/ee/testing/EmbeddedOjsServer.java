@@ -1,8 +1,9 @@
 package org.openjobspec.ee.testing;
 
-import org.openjobspec.ee.testing.server.HttpApi;
-import org.openjobspec.ee.testing.server.LoopbackHttpServer;
-import org.openjobspec.ee.testing.server.OjsState;
+import org.openjobspec.ee.testing.internal.Messages;
+import org.openjobspec.ee.testing.internal.server.HttpApi;
+import org.openjobspec.ee.testing.internal.server.LoopbackHttpServer;
+import org.openjobspec.ee.testing.internal.server.ServerState;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,7 @@ public final class EmbeddedOjsServer implements AutoCloseable {
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
     private final OjsState state;
+    private final ServerState engine;
     private final LoopbackHttpServer http;
     private final ScheduledExecutorService timer;
     private final URI url;
@@ -47,18 +49,19 @@ public final class EmbeddedOjsServer implements AutoCloseable {
 
     private EmbeddedOjsServer(Builder b) {
         this.state = b.state != null ? b.state : new OjsState();
+        this.engine = state.engine();
         if (b.defaultVisibilityMs != null) {
-            state.defaultVisibilityTimeout(b.defaultVisibilityMs);
+            engine.defaultVisibilityTimeout(b.defaultVisibilityMs);
         }
         int id = SERVERS.incrementAndGet();
-        api = new HttpApi(state, b.authToken, b.sseHeartbeat.toMillis(), () -> stopped);
+        api = new HttpApi(engine, b.authToken, b.sseHeartbeat.toMillis(), () -> stopped);
         try {
             // Our own small HTTP/1.1 server rather than the JDK's: a thread per connection serves its requests
             // without handoffs, about 3x the fetch+ack rate (see LoopbackHttpServer).
             http = new LoopbackHttpServer(b.port, b.intercept.apply(api), b.maxThreads, HttpApi.MAX_BODY, b.idleTimeoutMs,
                     "ojs-server-" + id + "-http-");
         } catch (IOException e) {
-            throw new UncheckedIOException("OJS-SRV-0801: cannot listen on 127.0.0.1:" + b.port
+            throw new UncheckedIOException(Messages.SRV_0801 + ": cannot listen on 127.0.0.1:" + b.port
                     + " (" + e.getMessage() + "); pick another port or 0 for a free one", e);
         }
         url = URI.create("http://127.0.0.1:" + http.port());
@@ -71,9 +74,9 @@ public final class EmbeddedOjsServer implements AutoCloseable {
 
     private void tick() {
         try {
-            state.tick(System.currentTimeMillis());
+            engine.tick(System.currentTimeMillis());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "OJS-SRV-0802: timer tick failed", e);
+            LOG.log(System.Logger.Level.WARNING, Messages.SRV_0802 + ": timer tick failed", e);
         }
     }
 
@@ -125,7 +128,7 @@ public final class EmbeddedOjsServer implements AutoCloseable {
         }
         stopped = true;
         timer.shutdownNow();
-        state.closeStreams();
+        engine.closeStreams();
         long deadline = System.currentTimeMillis() + 1000;
         // SSE handlers see the stop flag within one poll and finish their chunked responses cleanly
         while (api.openStreams() > 0 && System.currentTimeMillis() < deadline) {
@@ -173,7 +176,7 @@ public final class EmbeddedOjsServer implements AutoCloseable {
         /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("OJS-SRV-0803: port must be 0-65535, got " + port);
+                throw new IllegalArgumentException(Messages.SRV_0803 + ": port must be 0-65535, got " + port);
             }
             this.port = port;
             return this;
@@ -194,7 +197,7 @@ public final class EmbeddedOjsServer implements AutoCloseable {
         /** How often timers run (scheduled/retry promotion, leases, timeouts, TTL, cron). Default 50 ms. */
         public Builder tick(Duration tick) {
             if (tick.isNegative() || tick.isZero()) {
-                throw new IllegalArgumentException("OJS-SRV-0804: tick must be positive");
+                throw new IllegalArgumentException(Messages.SRV_0804 + ": tick must be positive");
             }
             this.tick = tick;
             return this;
@@ -203,7 +206,7 @@ public final class EmbeddedOjsServer implements AutoCloseable {
         /** Interval of {@code :heartbeat} comments on SSE streams. Default 15 s, as the spec requires. */
         public Builder sseHeartbeat(Duration interval) {
             if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("OJS-SRV-0805: sseHeartbeat must be positive");
+                throw new IllegalArgumentException(Messages.SRV_0805 + ": sseHeartbeat must be positive");
             }
             this.sseHeartbeat = interval;
             return this;
@@ -225,7 +228,7 @@ public final class EmbeddedOjsServer implements AutoCloseable {
          */
         public Builder defaultVisibilityTimeout(Duration lease) {
             if (lease.isNegative() || lease.isZero()) {
-                throw new IllegalArgumentException("OJS-SRV-0807: default visibility timeout must be positive");
+                throw new IllegalArgumentException(Messages.SRV_0807 + ": default visibility timeout must be positive");
             }
             this.defaultVisibilityMs = lease.toMillis();
             return this;
@@ -234,7 +237,7 @@ public final class EmbeddedOjsServer implements AutoCloseable {
         /** How long a keep-alive connection may wait for its next request before the server closes it. Default 60 s. */
         public Builder idleTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("OJS-SRV-0806: idleTimeout must be positive");
+                throw new IllegalArgumentException(Messages.SRV_0806 + ": idleTimeout must be positive");
             }
             this.idleTimeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
             return this;

@@ -1,7 +1,8 @@
 package org.openjobspec.ee.testing;
 
-import org.openjobspec.ee.testing.server.Exchange;
-import org.openjobspec.ee.testing.server.LoopbackHttpServer;
+import org.openjobspec.ee.testing.internal.Messages;
+import org.openjobspec.ee.testing.internal.server.Exchange;
+import org.openjobspec.ee.testing.internal.server.LoopbackHttpServer;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,7 @@ public final class HostileOjsServer implements AutoCloseable {
 
         /** 500 with an OJS error body (retryable). */
         public static Behaviour serverError() {
-            return json(500, error("internal_error", "OJS-SRV-0700: injected failure (HostileOjsServer)", true));
+            return json(500, error("internal_error", Messages.SRV_0700 + ": injected failure (HostileOjsServer)", true));
         }
 
         /** 503 with {@code Retry-After} in whole seconds (rounded up) and an OJS error body. */
@@ -128,7 +129,7 @@ public final class HostileOjsServer implements AutoCloseable {
             Map<String, String> h = new LinkedHashMap<>();
             h.put("Content-Type", "application/openjobspec+json");
             h.put("Retry-After", Long.toString(seconds));
-            return answer(status, h, error(code, "OJS-SRV-0701: injected " + status + " (HostileOjsServer)", true));
+            return answer(status, h, error(code, Messages.SRV_0701 + ": injected " + status + " (HostileOjsServer)", true));
         }
 
         private static String error(String code, String message, boolean retryable) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+import org.openjobspec.ee.testing.internal.Messages;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -83,7 +84,7 @@ public final class OjsServerExtension implements BeforeAllCallback, AfterAllCall
                 return r.server();
             }
         }
-        throw new ExtensionConfigurationException("OJS-SRV-0830: no embedded OJS server for "
+        throw new ExtensionConfigurationException(Messages.SRV_0830 + ": no embedded OJS server for "
                 + context.getDisplayName() + "; put @OjsServerTest (or @ExtendWith(OjsServerExtension.class)) on the"
                 + " test class");
     }
@@ -113,8 +114,8 @@ public final class OjsServerExtension implements BeforeAllCallback, AfterAllCall
                 } else if (f.getType() == String.class) {
                     value = server.url().toString();
                 } else {
-                    throw new ExtensionConfigurationException("OJS-SRV-0831: @InjectOjsServer field " + c.getName()
-                            + "#" + f.getName() + " must be of type EmbeddedOjsServer, URI or String");
+                    throw new ExtensionConfigurationException(Messages.SRV_0831 + ": @InjectOjsServer field "
+                            + c.getName() + "#" + f.getName() + " must be of type EmbeddedOjsServer, URI or String");
                 }
                 f.setAccessible(true);
                 f.set(instance, value);

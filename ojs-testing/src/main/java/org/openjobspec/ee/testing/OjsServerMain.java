@@ -1,6 +1,7 @@
 package org.openjobspec.ee.testing;
 
 import org.openjobspec.ee.testing.conformance.ConformanceCli;
+import org.openjobspec.ee.testing.internal.Messages;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -31,7 +32,7 @@ public final class OjsServerMain {
                     return;
                 }
                 default -> {
-                    System.err.println("OJS-SRV-0810: unknown argument '" + args[i] + "'");
+                    System.err.println(Messages.SRV_0810 + ": unknown argument '" + args[i] + "'");
                     usage();
                     System.exit(2);
                 }
@@ -49,7 +50,7 @@ public final class OjsServerMain {
 
     private static String value(String[] args, int i, String flag) {
         if (i >= args.length) {
-            System.err.println("OJS-SRV-0811: " + flag + " needs a value");
+            System.err.println(Messages.SRV_0811 + ": " + flag + " needs a value");
             System.exit(2);
         }
         return args[i];

@@ -4,7 +4,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.openjobspec.ee.testing.server.OjsState;
 
 import java.io.IOException;
 import java.net.Socket;

@@ -2,7 +2,7 @@ package org.openjobspec.ee.testing;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.openjobspec.ee.testing.server.Json;
+import org.openjobspec.ee.testing.internal.server.Json;
 
 import java.io.IOException;
 import java.net.URI;

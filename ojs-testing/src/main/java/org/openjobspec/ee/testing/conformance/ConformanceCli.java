@@ -1,5 +1,7 @@
 package org.openjobspec.ee.testing.conformance;
 
+import org.openjobspec.ee.testing.internal.Messages;
+
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -32,13 +34,13 @@ public final class ConformanceCli {
                 }
             }
         } catch (RuntimeException e) {
-            err.println("OJS-SRV-0820: " + e.getMessage());
+            err.println(Messages.SRV_0820 + ": " + e.getMessage());
             err.println("usage: conformance --suites DIR [--url URL] [--reset-url URL] [--parallel N]"
                     + " [--report-only]");
             return 2;
         }
         if (suites == null || !Files.isDirectory(suites)) {
-            err.println("OJS-SRV-0821: conformance cases directory " + (suites == null ? "(none given)"
+            err.println(Messages.SRV_0821 + ": conformance cases directory " + (suites == null ? "(none given)"
                     : "'" + suites.toAbsolutePath() + "' does not exist")
                     + "; pass --suites pointing at the conformance cases (e.g. ../shared/conformance)");
             return 2;
@@ -50,14 +52,14 @@ public final class ConformanceCli {
                         out.flush();
                     });
             if (results.isEmpty()) {
-                err.println("OJS-SRV-0822: no case files (*.json) found under " + suites.toAbsolutePath());
+                err.println(Messages.SRV_0822 + ": no case files (*.json) found under " + suites.toAbsolutePath());
                 return 2;
             }
             ConformanceRunner.summary(results, out);
             boolean allPassed = results.stream().allMatch(ConformanceRunner.CaseResult::passed);
             return allPassed || reportOnly ? 0 : 1;
         } catch (Exception e) {
-            err.println("OJS-SRV-0823: conformance run failed: " + e);
+            err.println(Messages.SRV_0823 + ": conformance run failed: " + e);
             return 2;
         }
     }

@@ -5,7 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
-import org.openjobspec.ee.testing.server.Json;
+import org.openjobspec.ee.testing.internal.server.Json;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -5,7 +5,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import org.openjobspec.ee.testing.server.Json;
+import org.openjobspec.ee.testing.internal.server.Json;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

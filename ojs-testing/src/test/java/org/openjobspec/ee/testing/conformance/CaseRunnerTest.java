@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
-import org.openjobspec.ee.testing.server.Json;
+import org.openjobspec.ee.testing.internal.server.Json;
 
 import java.net.http.HttpClient;
 import java.util.List;

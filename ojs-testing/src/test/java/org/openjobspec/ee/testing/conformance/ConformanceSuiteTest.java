@@ -1,6 +1,7 @@
 package org.openjobspec.ee.testing.conformance;
 
 import org.junit.jupiter.api.Test;
+import org.openjobspec.ee.testing.internal.Messages;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class ConformanceSuiteTest {
     void publicConformanceCasesPass() throws Exception {
         String dir = System.getProperty("ojs.conformance.dir");
         if (dir == null || !Files.isDirectory(Path.of(dir))) {
-            fail("OJS-SRV-0840: conformance cases not found: system property ojs.conformance.dir=" + dir
+            fail(Messages.SRV_0840 + ": conformance cases not found: system property ojs.conformance.dir=" + dir
                     + ". The build passes ${maven.multiModuleProjectDirectory}/../shared/conformance; run Maven from"
                     + " the project root with the shared cases next to it, or set -Dojs.conformance.dir=<dir>.");
         }

@@ -2,7 +2,7 @@ package org.openjobspec.ee.testing.conformance;
 
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
-import org.openjobspec.ee.testing.server.Json;
+import org.openjobspec.ee.testing.internal.server.Json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

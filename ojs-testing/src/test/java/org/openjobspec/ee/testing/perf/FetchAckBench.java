@@ -3,7 +3,7 @@ package org.openjobspec.ee.testing.perf;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
-import org.openjobspec.ee.testing.server.Json;
+import org.openjobspec.ee.testing.internal.server.Json;
 
 import java.net.URI;
 import java.net.http.HttpClient;

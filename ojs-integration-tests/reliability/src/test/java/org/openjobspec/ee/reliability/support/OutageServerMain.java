@@ -4,7 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
-import org.openjobspec.ee.testing.server.OjsState;
+import org.openjobspec.ee.testing.OjsState;
 
 /**
  * The embedded OJS server in its own JVM, on 127.0.0.1 and the port given as first argument, that can be taken

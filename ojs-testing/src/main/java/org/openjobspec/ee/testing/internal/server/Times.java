@@ -1,4 +1,4 @@
-package org.openjobspec.ee.testing.server;
+package org.openjobspec.ee.testing.internal.server;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Timestamps (RFC 3339, UTC, millisecond precision) and ISO 8601 durations as OJS servers read them. */
-public final class Times {
+final class Times {
     private static final DateTimeFormatter OUT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     // PT#H#M#S, fractional seconds allowed; also P#D for day-sized periods (unique windows).

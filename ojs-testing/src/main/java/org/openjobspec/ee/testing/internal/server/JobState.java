@@ -1,9 +1,9 @@
-package org.openjobspec.ee.testing.server;
+package org.openjobspec.ee.testing.internal.server;
 
 import java.util.Locale;
 
 /** The eight OJS job states (ojs-core.md §6). */
-public enum JobState {
+enum JobState {
     SCHEDULED, AVAILABLE, PENDING, ACTIVE, COMPLETED, RETRYABLE, CANCELLED, DISCARDED;
 
     private final String wire = name().toLowerCase(Locale.ROOT);

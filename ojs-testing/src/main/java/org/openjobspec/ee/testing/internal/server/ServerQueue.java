@@ -1,24 +1,24 @@
-package org.openjobspec.ee.testing.server;
+package org.openjobspec.ee.testing.internal.server;
 
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.TreeSet;
 
 /** Per-queue ready set (priority desc, then FIFO), state counters, pause flag and rate limit. */
-final class QueueInfo {
-    static final Comparator<Job> READY_ORDER =
-            Comparator.<Job>comparingInt(j -> -j.priorityKey).thenComparingLong(j -> j.seq);
+final class ServerQueue {
+    static final Comparator<StoredJob> READY_ORDER =
+            Comparator.<StoredJob>comparingInt(j -> -j.priorityKey).thenComparingLong(j -> j.seq);
 
     final String name;
     final long createdAt;
-    final TreeSet<Job> ready = new TreeSet<>(READY_ORDER);
+    final TreeSet<StoredJob> ready = new TreeSet<>(READY_ORDER);
     final int[] counts = new int[JobState.values().length];
     long completedTotal;
     boolean paused;
     Double ratePerSecond;
     final ArrayDeque<Long> recentFetches = new ArrayDeque<>();
 
-    QueueInfo(String name, long createdAt) {
+    ServerQueue(String name, long createdAt) {
         this.name = name;
         this.createdAt = createdAt;
     }

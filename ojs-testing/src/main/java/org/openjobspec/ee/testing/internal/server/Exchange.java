@@ -1,4 +1,4 @@
-package org.openjobspec.ee.testing.server;
+package org.openjobspec.ee.testing.internal.server;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.openjobspec.ee.testing.server;
+package org.openjobspec.ee.testing.internal.server;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Standard 5-field cron (minute hour day-of-month month day-of-week) with lists, ranges, steps, month and
  * day names, the @yearly/@annually/@monthly/@weekly/@daily/@midnight/@hourly macros and "@every &lt;duration&gt;".
  */
-public final class CronExpression {
+final class CronExpression {
     private static final Map<String, String> MACROS = Map.of(
             "@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *", "@monthly", "0 0 1 * *",
             "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");

@@ -1,4 +1,4 @@
-package org.openjobspec.ee.testing.server;
+package org.openjobspec.ee.testing.internal.server;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -6,31 +6,33 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import org.openjobspec.ee.testing.internal.Messages;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** options.retry (ojs-retry.md §2, protocol digest §4.1), validated and ready to compute backoff. */
-public record RetryPolicy(int maxAttempts, long initialMs, double coefficient, long maxIntervalMs, boolean jitter,
+record ServerRetryPolicy(int maxAttempts, long initialMs, double coefficient, long maxIntervalMs, boolean jitter,
                           List<String> nonRetryable, boolean deadLetter, String strategy) {
 
-    public static final RetryPolicy DEFAULT =
-            new RetryPolicy(3, 1000, 2.0, 300_000, true, List.of(), false, "exponential");
+    public static final ServerRetryPolicy DEFAULT =
+            new ServerRetryPolicy(3, 1000, 2.0, 300_000, true, List.of(), false, "exponential");
 
-    static RetryPolicy parse(JsonValue value, String field) {
+    static ServerRetryPolicy parse(JsonValue value, String field) {
         if (!(value instanceof JsonObject o)) {
-            throw ApiException.invalid("OJS-SRV-0120", "'" + field + "' must be an object.",
+            throw ApiException.invalid(Messages.SRV_0120, "'" + field + "' must be an object.",
                     "Send the retry policy as {\"max_attempts\":3,\"initial_interval\":\"PT1S\",...}.", field);
         }
         int maxAttempts = DEFAULT.maxAttempts;
         if (o.containsKey("max_attempts")) {
             if (!(o.get("max_attempts") instanceof JsonNumber n) || !n.isIntegral()) {
-                throw ApiException.invalid("OJS-SRV-0121", "'" + field + ".max_attempts' must be an integer.",
+                throw ApiException.invalid(Messages.SRV_0121, "'" + field + ".max_attempts' must be an integer.",
                         "Use a whole number >= 0.", field + ".max_attempts");
             }
             if (n.longValue() < 0 || n.longValue() > Integer.MAX_VALUE) {
-                throw validation("OJS-SRV-0122", "'" + field + ".max_attempts' must be >= 0, got " + n + ".",
+                throw validation(Messages.SRV_0122, "'" + field + ".max_attempts' must be >= 0, got " + n + ".",
                         "Use 0 (no retries) or a positive number of total attempts.", field + ".max_attempts");
             }
             maxAttempts = n.intValue();
@@ -40,12 +42,12 @@ public record RetryPolicy(int maxAttempts, long initialMs, double coefficient, l
         double coefficient = DEFAULT.coefficient;
         if (o.containsKey("backoff_coefficient")) {
             if (!(o.get("backoff_coefficient") instanceof JsonNumber n)) {
-                throw ApiException.invalid("OJS-SRV-0123", "'" + field + ".backoff_coefficient' must be a number.",
+                throw ApiException.invalid(Messages.SRV_0123, "'" + field + ".backoff_coefficient' must be a number.",
                         "Use a number >= 1.0, e.g. 2.0.", field + ".backoff_coefficient");
             }
             coefficient = n.doubleValue();
             if (coefficient < 1.0) {
-                throw validation("OJS-SRV-0124", "'" + field + ".backoff_coefficient' must be >= 1.0, got " + n + ".",
+                throw validation(Messages.SRV_0124, "'" + field + ".backoff_coefficient' must be >= 1.0, got " + n + ".",
                         "Use 1.0 for a constant delay or a larger factor for growing delays.",
                         field + ".backoff_coefficient");
             }
@@ -54,7 +56,7 @@ public record RetryPolicy(int maxAttempts, long initialMs, double coefficient, l
         if (o.containsKey("jitter")) {
             JsonValue j = o.get("jitter");
             if (j != JsonValue.TRUE && j != JsonValue.FALSE) {
-                throw ApiException.invalid("OJS-SRV-0125", "'" + field + ".jitter' must be a boolean.",
+                throw ApiException.invalid(Messages.SRV_0125, "'" + field + ".jitter' must be a boolean.",
                         "Use true or false.", field + ".jitter");
             }
             jitter = j == JsonValue.TRUE;
@@ -62,13 +64,13 @@ public record RetryPolicy(int maxAttempts, long initialMs, double coefficient, l
         List<String> nonRetryable = new ArrayList<>();
         if (o.containsKey("non_retryable_errors") && !Json.isNull(o.get("non_retryable_errors"))) {
             if (!(o.get("non_retryable_errors") instanceof JsonArray a)) {
-                throw ApiException.invalid("OJS-SRV-0126", "'" + field + ".non_retryable_errors' must be an array.",
+                throw ApiException.invalid(Messages.SRV_0126, "'" + field + ".non_retryable_errors' must be an array.",
                         "List error types as strings; end an entry with '.*' for a prefix match.",
                         field + ".non_retryable_errors");
             }
             for (JsonValue e : a) {
                 if (!(e instanceof JsonString s)) {
-                    throw ApiException.invalid("OJS-SRV-0126",
+                    throw ApiException.invalid(Messages.SRV_0126,
                             "'" + field + ".non_retryable_errors' must contain only strings.",
                             "List error types as strings.", field + ".non_retryable_errors");
                 }
@@ -79,7 +81,7 @@ public record RetryPolicy(int maxAttempts, long initialMs, double coefficient, l
         if (o.containsKey("on_exhaustion") && !Json.isNull(o.get("on_exhaustion"))) {
             String v = o.get("on_exhaustion") instanceof JsonString s ? s.getString() : null;
             if (!"discard".equals(v) && !"dead_letter".equals(v)) {
-                throw ApiException.invalid("OJS-SRV-0127",
+                throw ApiException.invalid(Messages.SRV_0127,
                         "'" + field + ".on_exhaustion' must be \"discard\" or \"dead_letter\".",
                         "Use \"dead_letter\" to keep exhausted jobs in the dead-letter queue.",
                         field + ".on_exhaustion");
@@ -91,14 +93,14 @@ public record RetryPolicy(int maxAttempts, long initialMs, double coefficient, l
             if (o.containsKey(key) && !Json.isNull(o.get(key))) {
                 String v = o.get(key) instanceof JsonString s ? s.getString() : null;
                 if (v == null || !List.of("exponential", "linear", "constant", "none", "polynomial").contains(v)) {
-                    throw ApiException.invalid("OJS-SRV-0128",
+                    throw ApiException.invalid(Messages.SRV_0128,
                             "'" + field + "." + key + "' must be exponential, linear, constant, none or polynomial.",
                             "Pick one of the listed strategies.", field + "." + key);
                 }
                 strategy = v;
             }
         }
-        return new RetryPolicy(maxAttempts, initial, coefficient, maxInterval, jitter, List.copyOf(nonRetryable),
+        return new ServerRetryPolicy(maxAttempts, initial, coefficient, maxInterval, jitter, List.copyOf(nonRetryable),
                 deadLetter, strategy);
     }
 
@@ -108,14 +110,14 @@ public record RetryPolicy(int maxAttempts, long initialMs, double coefficient, l
         }
         Duration d = o.get(key) instanceof JsonString s ? Times.parseDuration(s.getString()) : null;
         if (d == null) {
-            throw ApiException.invalid("OJS-SRV-0129",
+            throw ApiException.invalid(Messages.SRV_0129,
                     "'" + field + "." + key + "' must be a positive ISO 8601 duration such as \"PT1S\".",
                     "Write durations as PT#H#M#S, e.g. \"PT0.5S\", \"PT30S\", \"PT5M\".", field + "." + key);
         }
         return d.toMillis();
     }
 
-    private static ApiException validation(String id, String message, String hint, String field) {
+    private static ApiException validation(Messages id, String message, String hint, String field) {
         return new ApiException(422, "validation_error", "validation_error", id + ": " + message, hint,
                 Json.obj().add("field", field).build(), false);
     }

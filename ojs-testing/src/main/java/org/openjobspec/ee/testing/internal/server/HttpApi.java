@@ -1,16 +1,15 @@
-package org.openjobspec.ee.testing.server;
+package org.openjobspec.ee.testing.internal.server;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+
+import org.openjobspec.ee.testing.internal.Messages;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -22,7 +21,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
-/** The OJS HTTP binding (protocol digest §1-§2) over {@link OjsState}, served by {@link LoopbackHttpServer}. */
+import static org.openjobspec.ee.testing.internal.server.Requests.body;
+import static org.openjobspec.ee.testing.internal.server.Requests.collectIds;
+import static org.openjobspec.ee.testing.internal.server.Requests.csv;
+import static org.openjobspec.ee.testing.internal.server.Requests.intParam;
+import static org.openjobspec.ee.testing.internal.server.Requests.jobId;
+import static org.openjobspec.ee.testing.internal.server.Requests.object;
+import static org.openjobspec.ee.testing.internal.server.Requests.optionalPositive;
+import static org.openjobspec.ee.testing.internal.server.Requests.optionalString;
+import static org.openjobspec.ee.testing.internal.server.Requests.query;
+import static org.openjobspec.ee.testing.internal.server.Requests.segments;
+
+/** The OJS HTTP binding (protocol digest §1-§2) over {@link ServerState}, served by {@link LoopbackHttpServer}. */
 public final class HttpApi implements LoopbackHttpServer.Handler {
     public static final String CONTENT_TYPE = "application/openjobspec+json";
     private static final System.Logger LOG = System.getLogger(HttpApi.class.getName());
@@ -30,7 +40,7 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
     public static final int MAX_BODY = 1 << 20;
     private static final String DOCS = "https://openjobspec.org/spec/ojs-http-binding";
 
-    private final OjsState state;
+    private final ServerState state;
     private final String authToken;
     private final long sseHeartbeatMs;
     private final BooleanSupplier stopping;
@@ -43,7 +53,7 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
         return openStreams.get();
     }
 
-    public HttpApi(OjsState state, String authToken, long sseHeartbeatMs, BooleanSupplier stopping) {
+    public HttpApi(ServerState state, String authToken, long sseHeartbeatMs, BooleanSupplier stopping) {
         this.state = state;
         this.authToken = authToken;
         this.sseHeartbeatMs = sseHeartbeatMs;
@@ -83,8 +93,9 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
         } catch (ApiException e) {
             r = error(e, requestId);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "OJS-SRV-0900: unexpected error on " + ex.method() + " " + ex.rawPath(), e);
-            r = error(new ApiException(500, "internal_error", null, "OJS-SRV-0900: Internal server error: " + e,
+            LOG.log(System.Logger.Level.WARNING, Messages.SRV_0900 + ": unexpected error on " + ex.method() + " "
+                    + ex.rawPath(), e);
+            r = error(new ApiException(500, "internal_error", null, Messages.SRV_0900 + ": Internal server error: " + e,
                     "This is a bug in the embedded server; please report it with the request.", null, true),
                     requestId);
         }
@@ -157,8 +168,8 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
             case "jobs" -> {
                 if (n == 3) {
                     allow(method, "POST");
-                    EnqueueRequest req = EnqueueRequest.parse(body(ex), now, "");
-                    OjsState.Pushed p = state.enqueue(req, now);
+                    PushRequest req = PushRequest.parse(body(ex), now, "");
+                    ServerState.Pushed p = state.enqueue(req, now);
                     return new Response(p.created() ? 201 : 200, Json.obj().add("job", p.job()).build(),
                             p.created() ? Map.of("Location", "/ojs/v1/jobs/" + p.id()) : Map.of());
                 }
@@ -203,7 +214,7 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
                         case "pause", "resume" -> {
                             allow(method, "POST");
                             body(ex); // optional, ignored; still must be well-formed if sent
-                            EnqueueRequest.parseQueue(Json.str(q), "");
+                            PushRequest.parseQueue(Json.str(q), "");
                             return Response.ok(state.setPaused(q, seg[4].equals("pause"), now));
                         }
                         case "events" -> {
@@ -238,7 +249,7 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
                     if (method.equals("GET")) {
                         return Response.ok(state.listCrons());
                     }
-                    OjsState.Pushed p = state.registerCron(object(body(ex)), now);
+                    ServerState.Pushed p = state.registerCron(object(body(ex)), now);
                     return new Response(p.created() ? 201 : 200, p.job(), Map.of());
                 }
                 if (n == 4) {
@@ -275,7 +286,7 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
                 if (n == 6 && seg[3].equals("workers") && (seg[5].equals("quiet") || seg[5].equals("terminate"))) {
                     allow(method, "POST");
                     body(ex);
-                    return Response.ok(state.setWorkerDirective(seg[4], seg[5], now));
+                    return Response.ok(state.setWorkerDirective(seg[4], seg[5]));
                 }
                 if (n == 4 && seg[3].equals("reset")) {
                     allow(method, "POST");
@@ -289,22 +300,8 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
         throw unknownRoute(method, path);
     }
 
-    private static String[] segments(String path) {
-        int start = 0;
-        while (start < path.length() && path.charAt(start) == '/') {
-            start++;
-        }
-        String[] raw = path.substring(start).split("/");
-        for (int i = 0; i < raw.length; i++) {
-            if (raw[i].indexOf('%') >= 0 || raw[i].indexOf('+') >= 0) {
-                raw[i] = URLDecoder.decode(raw[i], StandardCharsets.UTF_8);
-            }
-        }
-        return raw;
-    }
-
     private static ApiException unknownRoute(String method, String path) {
-        return new ApiException(404, "not_found", "OJS-SRV-0001: No endpoint " + method + " " + path + ".",
+        return new ApiException(404, "not_found", Messages.SRV_0001 + ": No endpoint " + method + " " + path + ".",
                 "See the OJS HTTP binding for the endpoints under /ojs/v1; the manifest is at /ojs/manifest.",
                 Json.obj().add("resource_type", "endpoint").add("resource_id", path).build());
     }
@@ -315,7 +312,7 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
                 return;
             }
         }
-        throw new ApiException(405, "method_not_allowed", null, "OJS-SRV-0002: Method " + method
+        throw new ApiException(405, "method_not_allowed", null, Messages.SRV_0002 + ": Method " + method
                 + " is not allowed here; use " + String.join(" or ", allowed) + ".",
                 "Check the HTTP method for this endpoint.", Json.obj().add("allowed", String.join(",", allowed))
                 .build(), false);
@@ -329,12 +326,12 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
         }
         String h = ex.header("Authorization");
         if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7) || h.substring(7).isBlank()) {
-            throw new ApiException(401, "unauthorized", "OJS-SRV-0010: Missing or malformed bearer token.",
+            throw new ApiException(401, "unauthorized", Messages.SRV_0010 + ": Missing or malformed bearer token.",
                     "Send 'Authorization: Bearer <token>' with the token the server was started with.", null);
         }
         byte[] given = h.substring(7).trim().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, authToken.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiException(403, "forbidden", "OJS-SRV-0011: The bearer token is not valid for this server.",
+            throw new ApiException(403, "forbidden", Messages.SRV_0011 + ": The bearer token is not valid for this server.",
                     "Use the token the server was started with.", null);
         }
     }
@@ -342,83 +339,10 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
     private static void checkVersion(Exchange ex) {
         String v = ex.header("OJS-Version");
         if (v != null && !v.isBlank() && !(v.trim().equals("1") || v.trim().startsWith("1."))) {
-            throw new ApiException(422, "unsupported", null, "OJS-SRV-0012: OJS-Version '" + v
+            throw new ApiException(422, "unsupported", null, Messages.SRV_0012 + ": OJS-Version '" + v
                     + "' is not supported; this server speaks 1.0.", "Send 'OJS-Version: 1.0' or omit the header.",
                     Json.obj().add("supported", "1.0").build(), false);
         }
-    }
-
-    /** Reads the body (≤ 1 MiB). Returns null when there is none; malformed JSON is invalid_payload. */
-    private static JsonValue body(Exchange ex) {
-        String ct = ex.header("Content-Type");
-        byte[] bytes = ex.body();
-        if (bytes == null) {
-            throw new ApiException(413, "envelope_too_large", null, "OJS-SRV-0013: Request body exceeds 1 MiB.",
-                    "Keep envelopes under 1 MiB; pass large data by reference.", null, false);
-        }
-        String text = bytes.length == 0 ? "" : new String(bytes, StandardCharsets.UTF_8);
-        if (text.isBlank()) {
-            return null;
-        }
-        if (ct != null) {
-            String mime = ct.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-            if (!mime.equals(CONTENT_TYPE) && !mime.equals("application/json")) {
-                throw ApiException.invalid("OJS-SRV-0014", "Unsupported Content-Type '" + ct + "'.",
-                        "Send 'Content-Type: application/openjobspec+json' (or application/json).", null);
-            }
-        }
-        try {
-            return Json.parse(text);
-        } catch (JsonException | IllegalStateException e) {
-            throw new ApiException(400, "invalid_payload", "OJS-SRV-0015: The request body is not valid JSON: "
-                    + e.getMessage(), "Send a well-formed JSON object.", null);
-        }
-    }
-
-    private static JsonObject object(JsonValue body) {
-        if (body == null) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
-        if (!(body instanceof JsonObject o)) {
-            throw ApiException.invalid("OJS-SRV-0016", "The request body must be a JSON object.",
-                    "Wrap the fields in {...}.", null);
-        }
-        return o;
-    }
-
-    private static String jobId(JsonObject b) {
-        JsonValue v = b.get("job_id");
-        if (v == null || Json.isNull(v)) {
-            v = b.get("id");
-        }
-        if (!(v instanceof JsonString s) || s.getString().isBlank()) {
-            throw ApiException.invalid("OJS-SRV-0017", "The 'job_id' field is required and must be a string.",
-                    "Send the id of the job you fetched, e.g. {\"job_id\":\"0195...\"}.", "job_id");
-        }
-        return s.getString();
-    }
-
-    private static Long optionalPositive(JsonObject b, String key) {
-        JsonValue v = b.get(key);
-        if (v == null || Json.isNull(v)) {
-            return null;
-        }
-        if (!(v instanceof JsonNumber n) || !n.isIntegral() || n.longValue() <= 0) {
-            throw ApiException.invalid("OJS-SRV-0018", "'" + key + "' must be a positive integer.",
-                    "Send milliseconds as a whole number, e.g. 30000.", key);
-        }
-        return n.longValue();
-    }
-
-    private static String optionalString(JsonObject b, String key) {
-        JsonValue v = b.get(key);
-        if (v == null || Json.isNull(v)) {
-            return null;
-        }
-        if (!(v instanceof JsonString s)) {
-            throw ApiException.invalid("OJS-SRV-0019", "'" + key + "' must be a string.", "Send a string.", key);
-        }
-        return s.getString();
     }
 
     // ------------------------------------------------------------------ handlers
@@ -426,20 +350,15 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
     private JsonObject batch(JsonValue body, long now) {
         JsonObject b = object(body);
         if (!(b.get("jobs") instanceof JsonArray arr) || arr.isEmpty()) {
-            throw ApiException.invalid("OJS-SRV-0020", "The 'jobs' field must be a non-empty array.",
+            throw ApiException.invalid(Messages.SRV_0020, "The 'jobs' field must be a non-empty array.",
                     "Send {\"jobs\":[{\"type\":\"...\",\"args\":[...]}, ...]}.", "jobs");
         }
-        List<EnqueueRequest> reqs = new ArrayList<>();
+        List<PushRequest> reqs = new ArrayList<>();
         for (int i = 0; i < arr.size(); i++) {
             try {
-                reqs.add(EnqueueRequest.parse(arr.get(i), now, ""));
+                reqs.add(PushRequest.parse(arr.get(i), now, ""));
             } catch (ApiException e) {
-                JsonObjectBuilder d = Json.obj().add("index", i);
-                if (e.details() != null) {
-                    e.details().forEach(d::add);
-                }
-                throw new ApiException(e.status(), e.code(), e.type(), "OJS-SRV-0203: Batch validation failed: job at index " + i
-                        + " - " + e.getMessage(), e.hint(), d.build(), false);
+                throw ApiException.batchElement(i, e);
             }
         }
         return state.enqueueBatch(reqs, now);
@@ -447,17 +366,17 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
 
     private JsonObject fetch(JsonObject b, long now) {
         if (!(b.get("queues") instanceof JsonArray qs) || qs.isEmpty()) {
-            throw ApiException.invalid("OJS-SRV-0021", "The 'queues' field must be a non-empty array of queue names.",
+            throw ApiException.invalid(Messages.SRV_0021, "The 'queues' field must be a non-empty array of queue names.",
                     "Send {\"queues\":[\"default\"],\"count\":1,\"worker_id\":\"w-1\"}.", "queues");
         }
         List<String> names = new ArrayList<>();
         for (JsonValue q : qs) {
-            names.add(EnqueueRequest.parseQueue(q, ""));
+            names.add(PushRequest.parseQueue(q, ""));
         }
         int count = 1;
         if (b.containsKey("count") && !Json.isNull(b.get("count"))) {
             if (!(b.get("count") instanceof JsonNumber c) || !c.isIntegral()) {
-                throw ApiException.invalid("OJS-SRV-0022", "'count' must be an integer.",
+                throw ApiException.invalid(Messages.SRV_0022, "'count' must be an integer.",
                         "Send the number of free worker slots, e.g. 10.", "count");
             }
             count = (int) Math.max(1, Math.min(1000, c.longValue()));
@@ -471,14 +390,14 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
         JsonObject error = null;
         if (b.containsKey("error") && !Json.isNull(b.get("error"))) {
             if (!(b.get("error") instanceof JsonObject e)) {
-                throw ApiException.invalid("OJS-SRV-0023", "'error' must be an object.",
+                throw ApiException.invalid(Messages.SRV_0023, "'error' must be an object.",
                         "Send {\"code\":\"handler_error\",\"message\":\"...\",\"retryable\":true}.", "error");
             }
             error = e;
         }
         JsonValue rq = b.get("requeue");
         if (rq != null && rq != JsonValue.TRUE && rq != JsonValue.FALSE && !Json.isNull(rq)) {
-            throw ApiException.invalid("OJS-SRV-0024", "'requeue' must be a boolean.", "Send true or false.",
+            throw ApiException.invalid(Messages.SRV_0024, "'requeue' must be a boolean.", "Send true or false.",
                     "requeue");
         }
         return state.nack(id, error, rq == JsonValue.TRUE, now);
@@ -487,7 +406,7 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
     private JsonObject heartbeat(JsonObject b, long now) {
         String worker = optionalString(b, "worker_id");
         if (worker == null || worker.isBlank()) {
-            throw ApiException.invalid("OJS-SRV-0025", "The 'worker_id' field is required.",
+            throw ApiException.invalid(Messages.SRV_0025, "The 'worker_id' field is required.",
                     "Send {\"worker_id\":\"w-1\",\"active_jobs\":[\"<job id>\",...]}.", "worker_id");
         }
         Set<String> ids = new LinkedHashSet<>();
@@ -495,7 +414,7 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
         if (activeJobs instanceof JsonArray a) {
             collectIds(a, ids, "active_jobs");
         } else if (activeJobs != null && !(activeJobs instanceof JsonNumber) && !Json.isNull(activeJobs)) {
-            throw ApiException.invalid("OJS-SRV-0026", "'active_jobs' must be an array of job ids.",
+            throw ApiException.invalid(Messages.SRV_0026, "'active_jobs' must be an array of job ids.",
                     "Send \"active_jobs\":[\"<job id>\",...].", "active_jobs");
         }
         if (b.get("active_job_ids") instanceof JsonArray a) { // worker-protocol shape
@@ -507,16 +426,6 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
         }
         return state.heartbeat(worker, new ArrayList<>(ids), optionalPositive(b, "visibility_timeout_ms"),
                 optionalString(b, "state"), now);
-    }
-
-    private static void collectIds(JsonArray a, Set<String> ids, String field) {
-        for (JsonValue v : a) {
-            if (!(v instanceof JsonString s)) {
-                throw ApiException.invalid("OJS-SRV-0026", "'" + field + "' must contain only job id strings.",
-                        "Send \"" + field + "\":[\"<job id>\",...].", field);
-            }
-            ids.add(s.getString());
-        }
     }
 
     private JsonObject manifest() {
@@ -585,50 +494,5 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
             openStreams.decrementAndGet();
         }
         throw new AlreadySent();
-    }
-
-    // ------------------------------------------------------------------ query strings
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new HashMap<>();
-        if (raw == null) {
-            return q;
-        }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            q.put(k, v);
-        }
-        return q;
-    }
-
-    private static Set<String> csv(String v) {
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        Set<String> s = new LinkedHashSet<>();
-        for (String p : v.split(",")) {
-            if (!p.isBlank()) {
-                s.add(p.trim());
-            }
-        }
-        return s;
-    }
-
-    private static int intParam(Map<String, String> q, String key, int dflt, int min, int max) {
-        String v = q.get(key);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            return (int) Math.max(min, Math.min(max, Long.parseLong(v.trim())));
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid("OJS-SRV-0027", "Query parameter '" + key + "' must be an integer.",
-                    "Send e.g. ?" + key + "=" + dflt + ".", key);
-        }
     }
 }

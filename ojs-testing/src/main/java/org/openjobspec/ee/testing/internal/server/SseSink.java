@@ -1,11 +1,11 @@
-package org.openjobspec.ee.testing.server;
+package org.openjobspec.ee.testing.internal.server;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** One open SSE stream's mailbox. Offers never block: a slow reader loses events (best effort, as in LITE). */
-public final class SseSink {
+final class SseSink {
     static final String CLOSE = "\u0000close";
     private final BlockingQueue<String> frames = new ArrayBlockingQueue<>(1024);
     private final boolean closeOnTerminal;

@@ -1,10 +1,12 @@
-package org.openjobspec.ee.testing.server;
+package org.openjobspec.ee.testing.internal.server;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+
+import org.openjobspec.ee.testing.internal.Messages;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,10 +15,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A validated PUSH body (protocol digest §2.3). Validation order follows the reference server. */
-public record EnqueueRequest(String id, String type, JsonArray args, JsonObject meta, String schema, String queue,
+record PushRequest(String id, String type, JsonArray args, JsonObject meta, String schema, String queue,
                              Integer priority, Long timeoutMs, Long scheduledAt, String scheduledAtText,
-                             Long expiresAt, String expiresAtText, RetryPolicy retry, JsonObject retryJson,
-                             UniquePolicy unique, JsonObject uniqueJson, JsonArray tags, Long visibilityTimeoutMs,
+                             Long expiresAt, String expiresAtText, ServerRetryPolicy retry, JsonObject retryJson,
+                             ServerUniquePolicy unique, JsonObject uniqueJson, JsonArray tags, Long visibilityTimeoutMs,
                              Double rateLimitPerSecond, Map<String, JsonValue> extra) {
 
     public static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9_\\-]*(\\.[a-z][a-z0-9_\\-]*)*$");
@@ -28,19 +30,19 @@ public record EnqueueRequest(String id, String type, JsonArray args, JsonObject 
             "result", "error", "errors", "tags", "retry", "unique", "retry_delay_ms", "parent_results");
 
     /** Parses one enqueue body; {@code prefix} names its position in error messages (batch, workflow). */
-    public static EnqueueRequest parse(JsonValue body, long now, String prefix) {
+    public static PushRequest parse(JsonValue body, long now, String prefix) {
         if (!(body instanceof JsonObject o)) {
-            throw ApiException.invalid("OJS-SRV-0100", prefix + "The request body must be a JSON object.",
+            throw ApiException.invalid(Messages.SRV_0100, prefix + "The request body must be a JSON object.",
                     "Send {\"type\":\"...\",\"args\":[...]}.", null);
         }
         String type = parseType(o.get("type"), prefix, "type");
         if (!o.containsKey("args")) {
-            throw ApiException.invalid("OJS-SRV-0104", prefix + "The 'args' field is required.",
+            throw ApiException.invalid(Messages.SRV_0104, prefix + "The 'args' field is required.",
                     "Send the job arguments as a JSON array, e.g. \"args\":[\"user@example.com\"] or \"args\":[].",
                     "args");
         }
         if (!(o.get("args") instanceof JsonArray args)) {
-            throw new ApiException(400, "invalid_request", "OJS-SRV-0105: " + prefix
+            throw new ApiException(400, "invalid_request", Messages.SRV_0105 + ": " + prefix
                     + "The 'args' field must be a JSON array, got " + kind(o.get("args")) + ".",
                     "Wrap the arguments in an array: \"args\":[{...}].",
                     Json.obj().add("field", "args").add("expected", "array").add("received", kind(o.get("args")))
@@ -49,7 +51,7 @@ public record EnqueueRequest(String id, String type, JsonArray args, JsonObject 
         String id = null;
         if (o.containsKey("id")) {
             if (!(o.get("id") instanceof JsonString s) || !Ids.UUID_V7.matcher(s.getString()).matches()) {
-                throw ApiException.invalid("OJS-SRV-0106", prefix + "The 'id' field must be a lowercase UUIDv7.",
+                throw ApiException.invalid(Messages.SRV_0106, prefix + "The 'id' field must be a lowercase UUIDv7.",
                         "Omit 'id' to let the server generate one, or send a lowercase UUIDv7.", "id");
             }
             id = s.getString();
@@ -57,7 +59,7 @@ public record EnqueueRequest(String id, String type, JsonArray args, JsonObject 
         JsonObject meta = null;
         if (o.containsKey("meta") && !Json.isNull(o.get("meta"))) {
             if (!(o.get("meta") instanceof JsonObject m)) {
-                throw ApiException.invalid("OJS-SRV-0107", prefix + "The 'meta' field must be a JSON object.",
+                throw ApiException.invalid(Messages.SRV_0107, prefix + "The 'meta' field must be a JSON object.",
                         "Send metadata as {\"key\":\"value\"}.", "meta");
             }
             meta = m;
@@ -65,7 +67,7 @@ public record EnqueueRequest(String id, String type, JsonArray args, JsonObject 
         String schema = null;
         if (o.containsKey("schema") && !Json.isNull(o.get("schema"))) {
             if (!(o.get("schema") instanceof JsonString s)) {
-                throw ApiException.invalid("OJS-SRV-0108", prefix + "The 'schema' field must be a string.",
+                throw ApiException.invalid(Messages.SRV_0108, prefix + "The 'schema' field must be a string.",
                         "Send a schema URI such as \"urn:ojs:schema:email.send:v1\".", "schema");
             }
             schema = s.getString();
@@ -73,7 +75,7 @@ public record EnqueueRequest(String id, String type, JsonArray args, JsonObject 
         JsonObject opts = JsonValue.EMPTY_JSON_OBJECT;
         if (o.containsKey("options") && !Json.isNull(o.get("options"))) {
             if (!(o.get("options") instanceof JsonObject op)) {
-                throw ApiException.invalid("OJS-SRV-0109", prefix + "The 'options' field must be a JSON object.",
+                throw ApiException.invalid(Messages.SRV_0109, prefix + "The 'options' field must be a JSON object.",
                         "Send options as {\"queue\":\"default\",...}.", "options");
             }
             opts = op;
@@ -85,11 +87,11 @@ public record EnqueueRequest(String id, String type, JsonArray args, JsonObject 
         Integer priority = null;
         if (opts.containsKey("priority") && !Json.isNull(opts.get("priority"))) {
             if (!(opts.get("priority") instanceof JsonNumber n) || !n.isIntegral()) {
-                throw ApiException.invalid("OJS-SRV-0111", prefix + "'options.priority' must be an integer.",
+                throw ApiException.invalid(Messages.SRV_0111, prefix + "'options.priority' must be an integer.",
                         "Use a whole number from -100 (lowest) to 100 (highest).", "options.priority");
             }
             if (n.bigDecimalValue().abs().compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
-                throw ApiException.invalid("OJS-SRV-0112", prefix + "'options.priority' must be between -100 and 100,"
+                throw ApiException.invalid(Messages.SRV_0112, prefix + "'options.priority' must be between -100 and 100,"
                         + " got " + n + ".", "Use a whole number from -100 (lowest) to 100 (highest).",
                         "options.priority");
             }
@@ -100,7 +102,7 @@ public record EnqueueRequest(String id, String type, JsonArray args, JsonObject 
         if (visibility == null && opts.get("visibility_timeout") instanceof JsonString vs) {
             Duration d = Times.parseDuration(vs.getString());
             if (d == null) {
-                throw ApiException.invalid("OJS-SRV-0113", prefix + "'options.visibility_timeout' must be an ISO 8601"
+                throw ApiException.invalid(Messages.SRV_0113, prefix + "'options.visibility_timeout' must be an ISO 8601"
                         + " duration.", "Use e.g. \"PT30S\", or send visibility_timeout_ms.",
                         "options.visibility_timeout");
             }
@@ -118,31 +120,31 @@ public record EnqueueRequest(String id, String type, JsonArray args, JsonObject 
             expText = timestampText(opts.get("expires_at"), now, prefix, "options.expires_at");
         }
         Long expiresAt = expText == null ? null : Times.parseTimestamp(expText, now);
-        RetryPolicy retry = RetryPolicy.DEFAULT;
+        ServerRetryPolicy retry = ServerRetryPolicy.DEFAULT;
         JsonObject retryJson = null;
         for (String key : new String[]{"retry_policy", "retry"}) {
             if (opts.containsKey(key) && !Json.isNull(opts.get(key))) {
-                retry = RetryPolicy.parse(opts.get(key), prefix.isEmpty() ? "options." + key : "options." + key);
+                retry = ServerRetryPolicy.parse(opts.get(key), prefix.isEmpty() ? "options." + key : "options." + key);
                 retryJson = opts.getJsonObject(key);
             }
         }
-        UniquePolicy unique = null;
+        ServerUniquePolicy unique = null;
         JsonObject uniqueJson = null;
         if (opts.containsKey("unique") && !Json.isNull(opts.get("unique"))) {
-            unique = UniquePolicy.parse(opts.get("unique"));
+            unique = ServerUniquePolicy.parse(opts.get("unique"));
             uniqueJson = opts.getJsonObject("unique");
         }
         JsonArray tags = null;
         if (opts.containsKey("tags") && !Json.isNull(opts.get("tags"))) {
             if (!(opts.get("tags") instanceof JsonArray t) || t.stream().anyMatch(v -> !(v instanceof JsonString))) {
-                throw ApiException.invalid("OJS-SRV-0114", prefix + "'options.tags' must be an array of strings.",
+                throw ApiException.invalid(Messages.SRV_0114, prefix + "'options.tags' must be an array of strings.",
                         "Send tags as [\"a\",\"b\"].", "options.tags");
             }
             tags = t;
         }
         if (opts.containsKey("metadata") && !Json.isNull(opts.get("metadata"))) {
             if (!(opts.get("metadata") instanceof JsonObject md)) {
-                throw ApiException.invalid("OJS-SRV-0115", prefix + "'options.metadata' must be a JSON object.",
+                throw ApiException.invalid(Messages.SRV_0115, prefix + "'options.metadata' must be a JSON object.",
                         "Send metadata as {\"key\":\"value\"}.", "options.metadata");
             }
             meta = md; // the reference server lets options.metadata replace meta
@@ -152,7 +154,7 @@ public record EnqueueRequest(String id, String type, JsonArray args, JsonObject 
             JsonValue rl = opts.get("rate_limit");
             if (!(rl instanceof JsonObject r) || !(r.get("max_per_second") instanceof JsonNumber mps)
                     || mps.doubleValue() <= 0) {
-                throw ApiException.invalid("OJS-SRV-0116", prefix + "'options.rate_limit' must be"
+                throw ApiException.invalid(Messages.SRV_0116, prefix + "'options.rate_limit' must be"
                         + " {\"max_per_second\": <positive number>}.", "Send e.g. {\"max_per_second\":10}.",
                         "options.rate_limit");
             }
@@ -164,22 +166,22 @@ public record EnqueueRequest(String id, String type, JsonArray args, JsonObject 
                 extra.put(e.getKey(), e.getValue());
             }
         }
-        return new EnqueueRequest(id, type, args, meta, schema, queue, priority, timeoutMs, scheduledAt, schedText,
+        return new PushRequest(id, type, args, meta, schema, queue, priority, timeoutMs, scheduledAt, schedText,
                 expiresAt, expText, retry, retryJson, unique, uniqueJson, tags, visibility, rate, extra);
     }
 
     static String parseType(JsonValue v, String prefix, String field) {
         if (v == null || Json.isNull(v)) {
-            throw ApiException.invalid("OJS-SRV-0101", prefix + "The '" + field + "' field is required.",
+            throw ApiException.invalid(Messages.SRV_0101, prefix + "The '" + field + "' field is required.",
                     "Send a dotted lowercase job type such as \"email.send\".", field);
         }
         if (!(v instanceof JsonString s)) {
-            throw ApiException.invalid("OJS-SRV-0102", prefix + "The '" + field + "' field must be a string.",
+            throw ApiException.invalid(Messages.SRV_0102, prefix + "The '" + field + "' field must be a string.",
                     "Send a dotted lowercase job type such as \"email.send\".", field);
         }
         String type = s.getString();
         if (type.length() > 255 || !TYPE.matcher(type).matches()) {
-            throw ApiException.invalid("OJS-SRV-0103", prefix + "Invalid job type '" + type + "': it must match "
+            throw ApiException.invalid(Messages.SRV_0103, prefix + "Invalid job type '" + type + "': it must match "
                     + TYPE.pattern() + " and be at most 255 characters.",
                     "Use lowercase dotted segments such as \"email.send\" or \"report.generate\".", field);
         }
@@ -189,7 +191,7 @@ public record EnqueueRequest(String id, String type, JsonArray args, JsonObject 
     static String parseQueue(JsonValue v, String prefix) {
         String q = v instanceof JsonString s ? s.getString() : null;
         if (q == null || q.length() > 128 || !QUEUE.matcher(q).matches()) {
-            throw ApiException.invalid("OJS-SRV-0110", prefix + "Invalid queue name " + v + ": it must match "
+            throw ApiException.invalid(Messages.SRV_0110, prefix + "Invalid queue name " + v + ": it must match "
                     + QUEUE.pattern() + " and be at most 128 characters.",
                     "Use lowercase letters, digits, '-' and '.', starting with a letter or digit.", "options.queue");
         }
@@ -201,7 +203,7 @@ public record EnqueueRequest(String id, String type, JsonArray args, JsonObject 
             return null;
         }
         if (!(opts.get(key) instanceof JsonNumber n) || !n.isIntegral() || n.longValue() <= 0) {
-            throw ApiException.invalid("OJS-SRV-0117", prefix + "'options." + key + "' must be a positive integer"
+            throw ApiException.invalid(Messages.SRV_0117, prefix + "'options." + key + "' must be a positive integer"
                     + " (milliseconds).", "Send a whole number of milliseconds, e.g. 30000.", "options." + key);
         }
         return n.longValue();
@@ -210,7 +212,7 @@ public record EnqueueRequest(String id, String type, JsonArray args, JsonObject 
     private static String timestampText(JsonValue v, long now, String prefix, String field) {
         String text = v instanceof JsonString s ? s.getString() : null;
         if (text == null || Times.parseTimestamp(text, now) == null) {
-            throw ApiException.invalid("OJS-SRV-0118", prefix + "'" + field + "' must be an RFC 3339 timestamp with a"
+            throw ApiException.invalid(Messages.SRV_0118, prefix + "'" + field + "' must be an RFC 3339 timestamp with a"
                             + " zone, or a relative \"+PT5S\" duration.",
                     "Send e.g. \"2030-01-01T09:00:00Z\" or \"+PT30S\".", field);
         }

@@ -1,4 +1,4 @@
-package org.openjobspec.ee.testing.server;
+package org.openjobspec.ee.testing.internal.server;
 
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -11,33 +11,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DefaultLeaseTest {
     private static final long T0 = 1_800_000_000_000L;
 
-    private static String enqueue(OjsState state, String options) {
+    private static String enqueue(ServerState state, String options) {
         JsonObject body = (JsonObject) Json.parse("{\"type\":\"lease.test\",\"args\":[],\"options\":{\"queue\":\"q\""
                 + options + "}}");
-        return state.enqueue(EnqueueRequest.parse(body, T0, ""), T0).id();
+        return state.enqueue(PushRequest.parse(body, T0, ""), T0).id();
     }
 
-    private static String stateOf(OjsState state, String id) {
+    private static String stateOf(ServerState state, String id) {
         return state.get(id).getJsonObject("job").getString("state");
     }
 
     @Test
     void withoutAnyVisibilityTimeoutTheLeaseIsTheWorkerProtocolsDefault() {
-        OjsState state = new OjsState();
+        ServerState state = new ServerState();
         String id = enqueue(state, "");
         state.fetch(List.of("q"), 1, "w1", null, T0);
 
         state.tick(T0 + 65_000); // L2-CRON-005 fetches again after 65 s and expects the job still active
         assertThat(stateOf(state, id)).isEqualTo("active");
-        state.tick(T0 + OjsState.DEFAULT_VISIBILITY_MS - 1);
+        state.tick(T0 + ServerState.DEFAULT_VISIBILITY_MS - 1);
         assertThat(stateOf(state, id)).isEqualTo("active");
-        state.tick(T0 + OjsState.DEFAULT_VISIBILITY_MS);
+        state.tick(T0 + ServerState.DEFAULT_VISIBILITY_MS);
         assertThat(stateOf(state, id)).isEqualTo("available");
     }
 
     @Test
     void fetchAndJobVisibilityTimeoutsStillWinOverTheDefault() {
-        OjsState state = new OjsState();
+        ServerState state = new ServerState();
         String byJob = enqueue(state, ",\"visibility_timeout_ms\":5000");
         state.fetch(List.of("q"), 1, "w1", null, T0);
         String byFetch = enqueue(state, ",\"visibility_timeout_ms\":5000");
@@ -52,7 +52,7 @@ class DefaultLeaseTest {
 
     @Test
     void theDefaultCanBeConfigured() {
-        OjsState state = new OjsState();
+        ServerState state = new ServerState();
         state.defaultVisibilityTimeout(30_000);
         String id = enqueue(state, "");
         state.fetch(List.of("q"), 1, "w1", null, T0);

@@ -1,8 +1,6 @@
-package org.openjobspec.ee.testing.server;
+package org.openjobspec.ee.testing.internal.server;
 
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import java.util.LinkedHashMap;
@@ -42,38 +40,5 @@ final class Workflow {
 
     boolean isTerminal() {
         return !state.equals("running");
-    }
-
-    JsonObject toJson() {
-        JsonObjectBuilder b = Json.obj().add("id", id);
-        if (name != null) {
-            b.add("name", name);
-        }
-        b.add("type", type).add("state", state);
-        if (type.equals("chain")) {
-            b.add("steps_total", jobIds.length).add("steps_completed", completed);
-        } else {
-            b.add("jobs_total", jobIds.length).add("jobs_completed", completed).add("jobs_failed", failed);
-        }
-        if (callbacksJson != null) {
-            b.add("callbacks", callbacksJson);
-        }
-        JsonArrayBuilder ids = Json.arr();
-        for (String j : jobIds) {
-            if (j != null) {
-                ids.add(j);
-            }
-        }
-        b.add("job_ids", ids);
-        if (!callbackJobIds.isEmpty()) {
-            JsonObjectBuilder cb = Json.obj();
-            callbackJobIds.forEach(cb::add);
-            b.add("callback_job_ids", cb);
-        }
-        b.add("created_at", Times.format(createdAt));
-        if (completedAt != null) {
-            b.add("completed_at", Times.format(completedAt));
-        }
-        return b.build();
     }
 }

@@ -1,7 +1,8 @@
-package org.openjobspec.ee.testing.server;
+package org.openjobspec.ee.testing.internal.server;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openjobspec.ee.testing.internal.Messages;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -178,7 +179,7 @@ class LoopbackHttpServerTest {
             send(s, "NONSENSE\r\n\r\n");
             Reply r = read(s.getInputStream());
             assertThat(r.status()).isEqualTo(400);
-            assertThat(r.body()).contains("OJS-SRV-0853");
+            assertThat(r.body()).contains(Messages.SRV_0853.id());
             assertThat(s.getInputStream().read()).isEqualTo(-1);
         }
     }

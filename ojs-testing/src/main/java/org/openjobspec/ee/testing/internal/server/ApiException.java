@@ -1,12 +1,15 @@
-package org.openjobspec.ee.testing.server;
+package org.openjobspec.ee.testing.internal.server;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import org.openjobspec.ee.testing.internal.Messages;
 
 /**
  * A request the server refuses, carried up to the HTTP layer, which renders the OJS error envelope.
  * The message starts with a stable OJS-SRV id; {@code hint} says how to fix the request.
  */
-public final class ApiException extends RuntimeException {
+final class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final String type;
@@ -29,12 +32,12 @@ public final class ApiException extends RuntimeException {
         this.retryable = retryable;
     }
 
-    public static ApiException invalid(String id, String message, String hint, String field) {
+    public static ApiException invalid(Messages id, String message, String hint, String field) {
         return new ApiException(400, "invalid_request", id + ": " + message, hint,
                 field == null ? null : Json.obj().add("field", field).build());
     }
 
-    public static ApiException notFound(String id, String resource, String resourceId) {
+    public static ApiException notFound(Messages id, String resource, String resourceId) {
         String label = Character.toUpperCase(resource.charAt(0)) + resource.substring(1).replace('_', ' ');
         return new ApiException(404, "not_found", id + ": " + label + " '" + resourceId + "' not found.",
                 "Check the " + resource.replace('_', ' ') + " id; it may never have existed, or may have been"
@@ -42,8 +45,18 @@ public final class ApiException extends RuntimeException {
                 Json.obj().add("resource_type", resource).add("resource_id", resourceId).build());
     }
 
-    public static ApiException conflict(String id, String message, String hint, JsonObject details) {
+    public static ApiException conflict(Messages id, String message, String hint, JsonObject details) {
         return new ApiException(409, "conflict", id + ": " + message, hint, details);
+    }
+
+    /** The refusal of element {@code index} of a batch, which refuses the whole batch. */
+    static ApiException batchElement(int index, ApiException e) {
+        JsonObjectBuilder d = Json.obj().add("index", index);
+        if (e.details() != null) {
+            e.details().forEach(d::add);
+        }
+        return new ApiException(e.status(), e.code(), e.type(), Messages.SRV_0203 + ": Batch validation failed: job at"
+                + " index " + index + " - " + e.getMessage(), e.hint(), d.build(), false);
     }
 
     public int status() {

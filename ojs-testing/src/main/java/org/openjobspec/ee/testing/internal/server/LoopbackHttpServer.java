@@ -1,4 +1,6 @@
-package org.openjobspec.ee.testing.server;
+package org.openjobspec.ee.testing.internal.server;
+
+import org.openjobspec.ee.testing.internal.Messages;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -91,7 +93,7 @@ public final class LoopbackHttpServer {
         try {
             acceptor.join(5000);
             if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "OJS-SRV-0850: HTTP threads still running 5 s after stop");
+                LOG.log(System.Logger.Level.WARNING, Messages.SRV_0850 + ": HTTP threads still running 5 s after stop");
             }
             for (Thread t : threads) {
                 t.join(1000); // the pool reports termination a moment before its threads have ended
@@ -108,7 +110,7 @@ public final class LoopbackHttpServer {
                 s = socket.accept();
             } catch (IOException e) {
                 if (!stopped) {
-                    LOG.log(System.Logger.Level.WARNING, "OJS-SRV-0851: accept failed: " + e);
+                    LOG.log(System.Logger.Level.WARNING, Messages.SRV_0851 + ": accept failed: " + e);
                     pauseAfterFailure(); // e.g. out of file descriptors: do not spin
                 }
                 continue;
@@ -229,7 +231,7 @@ public final class LoopbackHttpServer {
                 // idle keep-alive connection timed out, or the client/stop closed it
             } catch (IOException e) {
                 if (!stopped) {
-                    LOG.log(System.Logger.Level.DEBUG, "OJS-SRV-0852: connection dropped: " + e);
+                    LOG.log(System.Logger.Level.DEBUG, Messages.SRV_0852 + ": connection dropped: " + e);
                 }
             } finally {
                 close();
@@ -341,7 +343,7 @@ public final class LoopbackHttpServer {
         }
 
         private void badRequest(OutputStream out, String why) throws IOException {
-            byte[] body = ("{\"error\":{\"code\":\"invalid_request\",\"message\":\"OJS-SRV-0853: Bad HTTP request: "
+            byte[] body = ("{\"error\":{\"code\":\"invalid_request\",\"message\":\"" + Messages.SRV_0853 + ": Bad HTTP request: "
                     + why + ".\",\"retryable\":false}}").getBytes(StandardCharsets.UTF_8);
             out.write(("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
