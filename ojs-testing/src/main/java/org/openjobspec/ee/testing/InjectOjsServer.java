@@ -7,10 +7,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a field of type {@link EmbeddedOjsServer}, {@link java.net.URI} or {@link String} (the URL) that
- * {@link OjsServerExtension} fills with the class's server. Static fields are filled before {@code @BeforeAll}.
+ * Marks a field or parameter of type {@link EmbeddedOjsServer}, {@link java.net.URI} or {@link String} (the URL)
+ * that {@link OjsServerExtension} fills with the class's server. Static fields are filled before
+ * {@code @BeforeAll}. Parameters of type {@code EmbeddedOjsServer} are resolved without it; {@code URI} and
+ * {@code String} parameters need it, so that those of other extensions are left alone.
  */
-@Target(ElementType.FIELD)
+@Target({ElementType.FIELD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface InjectOjsServer {

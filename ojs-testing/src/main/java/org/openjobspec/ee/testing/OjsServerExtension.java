@@ -6,17 +6,25 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.openjobspec.ee.testing.internal.Messages;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * JUnit 5 extension behind {@link OjsServerTest}: one embedded OJS server per test class. Usable directly with
- * {@code @ExtendWith(OjsServerExtension.class)} (then with defaults: no auth, no reset between tests).
+ * {@code @ExtendWith(OjsServerExtension.class)} (then with defaults: no auth, no reset between tests), or through
+ * an annotation of your own meta-annotated with {@link OjsServerTest}.
+ * <p>
+ * It resolves only parameters of type {@link EmbeddedOjsServer} and parameters annotated {@link InjectOjsServer}
+ * ({@code URI}, {@code String} or {@code EmbeddedOjsServer}); other {@code URI} or {@code String} parameters are
+ * left to other resolvers.
  */
 public final class OjsServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         TestInstancePostProcessor, ParameterResolver {
@@ -67,14 +75,28 @@ public final class OjsServerExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
-        Class<?> t = p.getParameter().getType();
-        return t == EmbeddedOjsServer.class || t == URI.class;
+        return p.getParameter().getType() == EmbeddedOjsServer.class || p.isAnnotated(InjectOjsServer.class);
     }
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-        EmbeddedOjsServer server = server(e);
-        return p.getParameter().getType() == URI.class ? server.url() : server;
+        Object value = valueFor(p.getParameter().getType(), server(e));
+        if (value == null) {
+            throw new ParameterResolutionException(Messages.SRV_0831 + ": @InjectOjsServer parameter "
+                    + p.getParameter() + " of " + p.getDeclaringExecutable() + " must be of type EmbeddedOjsServer,"
+                    + " URI or String");
+        }
+        return value;
+    }
+
+    private static Object valueFor(Class<?> type, EmbeddedOjsServer server) {
+        if (type == EmbeddedOjsServer.class) {
+            return server;
+        }
+        if (type == URI.class) {
+            return server.url();
+        }
+        return type == String.class ? server.url().toString() : null;
     }
 
     private static EmbeddedOjsServer server(ExtensionContext context) {
@@ -91,9 +113,9 @@ public final class OjsServerExtension implements BeforeAllCallback, AfterAllCall
 
     private static OjsServerTest config(ExtensionContext context) {
         for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
-            OjsServerTest a = c.getAnnotation(OjsServerTest.class);
-            if (a != null) {
-                return a;
+            Optional<OjsServerTest> a = AnnotationSupport.findAnnotation(c, OjsServerTest.class);
+            if (a.isPresent()) {
+                return a.get();
             }
         }
         return null;
@@ -106,14 +128,8 @@ public final class OjsServerExtension implements BeforeAllCallback, AfterAllCall
                         || Modifier.isStatic(f.getModifiers()) != (instance == null)) {
                     continue;
                 }
-                Object value;
-                if (f.getType() == EmbeddedOjsServer.class) {
-                    value = server;
-                } else if (f.getType() == URI.class) {
-                    value = server.url();
-                } else if (f.getType() == String.class) {
-                    value = server.url().toString();
-                } else {
+                Object value = valueFor(f.getType(), server);
+                if (value == null) {
                     throw new ExtensionConfigurationException(Messages.SRV_0831 + ": @InjectOjsServer field "
                             + c.getName() + "#" + f.getName() + " must be of type EmbeddedOjsServer, URI or String");
                 }

@@ -11,17 +11,20 @@ import java.lang.annotation.Target;
 
 /**
  * Starts one {@link EmbeddedOjsServer} for the test class (127.0.0.1, free port) and stops it afterwards.
- * Test methods, constructors and lifecycle methods may take an {@link EmbeddedOjsServer} or {@link java.net.URI}
- * parameter; fields of those types (or String) annotated {@link InjectOjsServer} are filled in. While the class
- * runs, the system property {@code ojs.url} holds the server URL (MicroProfile Config reads it as {@code ojs.url});
- * the previous value is restored afterwards.
+ * Test methods, constructors and lifecycle methods may take an {@link EmbeddedOjsServer} parameter, or a
+ * {@link java.net.URI} or String parameter annotated {@link InjectOjsServer}; fields of those types annotated
+ * {@link InjectOjsServer} are filled in. Other URI or String parameters are left to other parameter resolvers.
+ * While the class runs, the system property {@code ojs.url} holds the server URL (MicroProfile Config reads it as
+ * {@code ojs.url}); the previous value is restored afterwards.
  * <pre>{@code
  * @OjsServerTest
  * class SignupTest {
  *     @Test
- *     void enqueues(URI ojsUrl) { ... }
+ *     void enqueues(@InjectOjsServer URI ojsUrl) { ... }
  * }
  * }</pre>
+ * It also works as a meta-annotation: a composed annotation of your own annotated {@code @OjsServerTest(...)}
+ * starts the server with those settings.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -23,7 +23,7 @@ class OjsServerExtensionTest {
 
     @Test
     @Order(1)
-    void injectsTheSameServerEverywhereAndPublishesTheUrl(EmbeddedOjsServer server, URI param) {
+    void injectsTheSameServerEverywhereAndPublishesTheUrl(EmbeddedOjsServer server, @InjectOjsServer URI param) {
         assertThat(server).isSameAs(classServer);
         assertThat(param).isEqualTo(server.url()).isEqualTo(url);
         assertThat(urlText).isEqualTo(server.url().toString());
@@ -36,7 +36,7 @@ class OjsServerExtensionTest {
 
     @Test
     @Order(2)
-    void resetsBetweenTestsWhenAsked(URI param) {
+    void resetsBetweenTestsWhenAsked(@InjectOjsServer URI param) {
         assertThat(new TestHttp(param).get("/ojs/v1/queues/ext/stats").body().getJsonObject("queue")
                 .getInt("available")).isZero();
     }
