@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class HostileOjsServerTest {
     private static final String FETCH = "/ojs/v1/workers/fetch";
@@ -149,9 +150,7 @@ class HostileOjsServerTest {
         ojs.always(Behaviour.hang());
         var pending = http.sendAsync(HttpRequest.newBuilder(URI.create(ojs.url() + FETCH))
                 .POST(HttpRequest.BodyPublishers.ofString(FETCH_BODY)).build(), HttpResponse.BodyHandlers.ofString());
-        for (int i = 0; i < 100 && ojs.count() == 0; i++) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> ojs.count() > 0);
         assertThat(ojs.count()).isEqualTo(1);
         ojs.stop();
         assertThat(pending).failsWithin(Duration.ofSeconds(5));
