@@ -190,6 +190,9 @@ public final class Worker {
                     heartbeatRequested = false;
                     beat();
                     nextHeartbeat = clock.nanoTime() + settings.heartbeatInterval().toNanos();
+                    if (terminateRequested && state != State.DRAINING) {
+                        continue; // the server said terminate: drain from now on, not after one more fetch
+                    }
                 }
                 if (!unsettled.isEmpty()) {
                     if (nextSettleRetry == NEVER) { // a settlement just failed on a handler's thread: back off first

@@ -142,6 +142,32 @@ class WorkerEngineTest {
     }
 
     @Test
+    void terminateStopsFetchingAtOnceThenDrainsAndStops() throws Exception {
+        try (Rig rig = new Rig(2, "t").ready("t", "a").start()) {
+            rig.runHandlers();
+            rig.server.heartbeatReply = ids -> new HeartbeatReply("terminate", Set.copyOf(ids));
+            rig.server.ready.add(Rig.job("b", "t"));
+            rig.advanceTo(Rig.HEARTBEAT); // a poll is due at this very instant too
+
+            assertThat(rig.worker.state()).isEqualTo(Worker.State.DRAINING);
+            assertThat(rig.server.fetches).allMatch(f -> f.at() < rig.clock.nanoTime());
+            assertThat(rig.server.ready).extracting(WorkerJob::id).containsExactly("b");
+
+            rig.advance(Rig.HEARTBEAT);
+            assertThat(rig.server.beats.get(rig.server.beats.size() - 1))
+                    .isEqualTo(new Beat(rig.clock.nanoTime(), List.of("a"), "terminate"));
+
+            rig.handlers.complete("a");
+            rig.runHandlers();
+            assertThat(rig.awaitStopped()).isTrue();
+            assertThat(rig.server.settled("a")).extracting(Settle::kind).containsExactly("ack");
+            assertThat(rig.server.beats.get(rig.server.beats.size() - 1).jobIds()).isEmpty();
+            assertThat(rig.server.beats.get(rig.server.beats.size() - 1).state()).isEqualTo("terminate");
+            assertThat(rig.server.ready).hasSize(1);
+        }
+    }
+
+    @Test
     void aJobTheServerNoLongerExtendsIsDroppedAndItsHandlerTold() throws Exception {
         try (Rig rig = new Rig(2, "t").ready("t", "a", "b").start()) {
             rig.runHandlers();
