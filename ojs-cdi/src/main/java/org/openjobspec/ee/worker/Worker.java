@@ -196,8 +196,11 @@ public final class Worker {
                 }
                 if (!unsettled.isEmpty()) {
                     if (nextSettleRetry == NEVER) { // a settlement just failed on a handler's thread: back off first
-                        nextSettleRetry = now + settleBackoff.nextDelay(settleRetryAfter()).toNanos();
-                    } else if (now - nextSettleRetry >= 0) {
+                        nextSettleRetry = now + settleBackoff.nextDelay(null).toNanos();
+                    }
+                    // a Retry-After that came after the retry was planned still holds
+                    nextSettleRetry = afterRetryAfters(nextSettleRetry);
+                    if (now - nextSettleRetry >= 0) {
                         nextSettleRetry = retrySettlements();
                     }
                 }
@@ -396,7 +399,7 @@ public final class Worker {
         } catch (TransportException e) {
             if (e.kind() == TransportException.Kind.UNAVAILABLE && state != State.STOPPED) {
                 LOG.log(Level.DEBUG, "OJS-WRK-0012: could not settle {0} yet ({1}); will retry", rj, e.getMessage());
-                rj.settleRetryAfter = e.retryAfter();
+                rj.settleRefused(clock.nanoTime(), e.retryAfter());
                 unsettled.add(rj);
                 clock.wake();
                 return;
@@ -458,7 +461,7 @@ public final class Worker {
                 freeIfDone(rj);
             } catch (TransportException e) {
                 if (e.kind() == TransportException.Kind.UNAVAILABLE) {
-                    rj.settleRetryAfter = e.retryAfter();
+                    rj.settleRefused(clock.nanoTime(), e.retryAfter());
                     unsettled.add(rj);
                     failed = true;
                 } else {
@@ -474,19 +477,19 @@ public final class Worker {
             settleBackoff.reset();
             return NEVER;
         }
-        return clock.nanoTime() + settleBackoff.nextDelay(settleRetryAfter()).toNanos();
+        return afterRetryAfters(clock.nanoTime() + settleBackoff.nextDelay(null).toNanos());
     }
 
-    /** The longest Retry-After the server asked for among the jobs waiting to be settled, or null. */
-    private Duration settleRetryAfter() {
-        Duration longest = null;
+    /** {@code planned}, or later if the server asked (Retry-After) not to hear sooner about a job to settle. */
+    private long afterRetryAfters(long planned) {
+        long at = planned;
         for (RunningJob rj : unsettled) {
-            Duration d = rj.settleRetryAfter;
-            if (d != null && (longest == null || d.compareTo(longest) > 0)) {
-                longest = d;
+            long notBefore = rj.settleNotBefore;
+            if (notBefore - at > 0) {
+                at = notBefore;
             }
         }
-        return longest;
+        return at;
     }
 
     // ---------------------------------------------------------------- heartbeats, directives, timeouts, drain

@@ -116,6 +116,31 @@ class WorkerEngineTest {
     }
 
     @Test
+    void aRetryAfterThatComesLaterHoldsBackTheRetryAlreadyPlanned() throws Exception {
+        try (Rig rig = new Rig(2, "t").ready("t", "a", "b").start()) {
+            rig.runHandlers();
+            rig.server.settleFailures.add(ScriptedTransport.unavailable(Duration.ofSeconds(1)));
+            rig.handlers.complete("a");
+            rig.runHandlers(); // a's retry is planned for 1 s from now
+            rig.advance(Duration.ofMillis(500));
+            rig.server.settleFailures.add(ScriptedTransport.unavailable(Duration.ofSeconds(5)));
+            rig.handlers.complete("b");
+            rig.runHandlers(); // and now the server asks for 5 s of quiet
+            long quietUntil = rig.clock.nanoTime() + Duration.ofSeconds(5).toNanos();
+
+            rig.advance(Duration.ofSeconds(5).minus(MS));
+            assertThat(rig.server.settles).hasSize(2).allMatch(Settle::failed);
+            rig.advance(MS);
+            assertThat(rig.server.settles).hasSize(4);
+            assertThat(rig.server.settles.subList(2, 4)).allSatisfy(s -> {
+                assertThat(s.failed()).isFalse();
+                assertThat(s.at()).isEqualTo(quietUntil);
+            });
+            assertThat(rig.worker.heldJobs()).isZero();
+        }
+    }
+
+    @Test
     void quietStopsFetchingAndContinueResumesIt() throws Exception {
         try (Rig rig = new Rig(2, "t").start()) {
             rig.server.heartbeatReply = ids -> new HeartbeatReply("quiet", Set.copyOf(ids));
