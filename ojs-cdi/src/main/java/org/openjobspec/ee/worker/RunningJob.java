@@ -3,6 +3,7 @@ package org.openjobspec.ee.worker;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,8 +30,8 @@ final class RunningJob implements JobContext {
     private volatile boolean cancelled;
     volatile boolean handlerDone;
     volatile boolean serverDone;
-    /** The server's Retry-After from the last failed attempt to settle this job, if it sent one. */
-    volatile java.time.Duration settleRetryAfter;
+    /** Until when the server asked not to be told about this job again (Retry-After of the last failed attempt). */
+    volatile long settleNotBefore;
     volatile Future<?> future;
     volatile long deadlineNanos; // 0 = no local timeout
 
@@ -55,6 +56,10 @@ final class RunningJob implements JobContext {
 
     void markCancelled() {
         cancelled = true;
+    }
+
+    void settleRefused(long nowNanos, Duration retryAfter) {
+        settleNotBefore = retryAfter == null ? nowNanos : nowNanos + retryAfter.toNanos();
     }
 
     boolean releasePermitOnce() {

@@ -18,8 +18,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.openjobspec.ee.worker.RunningJob.Kind;
 import org.openjobspec.ee.worker.RunningJob.Outcome;
 import org.openjobspec.ee.worker.WorkerSettings.HandlerLimits;
@@ -42,16 +40,13 @@ public final class Worker {
 
     private static final System.Logger LOG = System.getLogger(Worker.class.getName());
     private static final Duration BACKOFF_INITIAL = Duration.ofMillis(100);
-    private static final long NEVER = Long.MAX_VALUE;
+    private static final long NEVER = Clock.NEVER;
 
     private final WorkerSettings settings;
     private final WorkerTransport transport;
     private final JobDispatcher dispatcher;
     private final ExecutorService executor;
-
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
-    private boolean woken;
+    private final Clock clock;
 
     private final Map<String, RunningJob> held = new ConcurrentHashMap<>();
     private final Map<String, Semaphore> typePermits = new ConcurrentHashMap<>();
@@ -71,10 +66,16 @@ public final class Worker {
 
     public Worker(WorkerSettings settings, WorkerTransport transport, JobDispatcher dispatcher,
                   ExecutorService executor) {
+        this(settings, transport, dispatcher, executor, new Clock());
+    }
+
+    Worker(WorkerSettings settings, WorkerTransport transport, JobDispatcher dispatcher, ExecutorService executor,
+           Clock clock) {
         this.settings = settings;
         this.transport = transport;
         this.dispatcher = dispatcher;
         this.executor = executor;
+        this.clock = clock;
         this.fetchBackoff = new Backoff(BACKOFF_INITIAL, settings.backoffMax());
         this.settleBackoff = new Backoff(BACKOFF_INITIAL, settings.backoffMax());
     }
@@ -119,8 +120,7 @@ public final class Worker {
                 return;
             }
         }
-        stopRequested = true;
-        signal();
+        requestStop();
         try {
             // the coordinator itself bounds the drain by the grace period; the margin covers in-flight HTTP calls
             if (!finished.await(settings.gracePeriod().toMillis() + 30_000, TimeUnit.MILLISECONDS)) {
@@ -136,6 +136,12 @@ public final class Worker {
         }
     }
 
+    /** Starts the graceful stop without waiting for it. */
+    void requestStop() {
+        stopRequested = true;
+        clock.wake();
+    }
+
     /** Waits until the worker has stopped (after {@link #stop()} or a terminate directive). */
     public boolean awaitStopped(Duration timeout) throws InterruptedException {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -143,47 +149,18 @@ public final class Worker {
 
     private void onQueueActivity() {
         queueActivity = true;
-        signal();
+        clock.wake();
     }
 
     void requestHeartbeat() {
         heartbeatRequested = true;
-        signal();
-    }
-
-    private void signal() {
-        lock.lock();
-        try {
-            woken = true;
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void awaitUntil(long deadlineNanos) throws InterruptedException {
-        lock.lock();
-        try {
-            while (!woken) {
-                long wait = deadlineNanos == NEVER ? TimeUnit.SECONDS.toNanos(1) : deadlineNanos - System.nanoTime();
-                if (wait <= 0) {
-                    break;
-                }
-                wake.awaitNanos(wait);
-                if (deadlineNanos == NEVER) {
-                    break;
-                }
-            }
-            woken = false;
-        } finally {
-            lock.unlock();
-        }
+        clock.wake();
     }
 
     // ---------------------------------------------------------------- the coordinator
 
     private void coordinate() {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         long nextFetch = now;
         long nextHeartbeat = now + settings.heartbeatInterval().toNanos();
         long nextSettleRetry = NEVER;
@@ -192,7 +169,7 @@ public final class Worker {
         try {
             watch = watchQueues();
             while (true) {
-                now = System.nanoTime();
+                now = clock.nanoTime();
                 if ((stopRequested || terminateRequested) && state != State.DRAINING) {
                     state = State.DRAINING;
                     drainDeadline = now + settings.gracePeriod().toNanos();
@@ -212,12 +189,18 @@ public final class Worker {
                 if (heartbeatRequested || now - nextHeartbeat >= 0) {
                     heartbeatRequested = false;
                     beat();
-                    nextHeartbeat = System.nanoTime() + settings.heartbeatInterval().toNanos();
+                    nextHeartbeat = clock.nanoTime() + settings.heartbeatInterval().toNanos();
+                    if (terminateRequested && state != State.DRAINING) {
+                        continue; // the server said terminate: drain from now on, not after one more fetch
+                    }
                 }
                 if (!unsettled.isEmpty()) {
                     if (nextSettleRetry == NEVER) { // a settlement just failed on a handler's thread: back off first
-                        nextSettleRetry = now + settleBackoff.nextDelay(settleRetryAfter()).toNanos();
-                    } else if (now - nextSettleRetry >= 0) {
+                        nextSettleRetry = now + settleBackoff.nextDelay(null).toNanos();
+                    }
+                    // a Retry-After that came after the retry was planned still holds
+                    nextSettleRetry = afterRetryAfters(nextSettleRetry);
+                    if (now - nextSettleRetry >= 0) {
                         nextSettleRetry = retrySettlements();
                     }
                 }
@@ -237,7 +220,7 @@ public final class Worker {
                 if (canFetch) {
                     wakeAt = earliest(wakeAt, nextFetch);
                 }
-                awaitUntil(wakeAt);
+                clock.awaitUntil(wakeAt);
             }
             farewell();
         } catch (InterruptedException e) {
@@ -296,7 +279,7 @@ public final class Worker {
                 LOG.log(Level.WARNING, "OJS-WRK-0002: fetch failed ({0} in a row), retrying in {1} ms: {2}",
                         fetchBackoff.failures(), delay.toMillis(), e.getMessage());
             }
-            return System.nanoTime() + delay.toNanos();
+            return clock.nanoTime() + delay.toNanos();
         }
         if (fetchBackoff.failures() > 0) {
             LOG.log(Level.INFO, "OJS-WRK-0003: OJS server reachable again after {0} failed fetch(es)",
@@ -317,7 +300,7 @@ public final class Worker {
             }
         }
         // a full batch suggests more jobs are waiting: fetch again as soon as a slot frees; otherwise poll later
-        return jobs.size() >= free ? System.nanoTime() : System.nanoTime() + settings.pollInterval().toNanos();
+        return jobs.size() >= free ? clock.nanoTime() : clock.nanoTime() + settings.pollInterval().toNanos();
     }
 
     private void accept(WorkerJob job) {
@@ -357,8 +340,8 @@ public final class Worker {
             }
             HandlerLimits limits = settings.limitsFor(rj.job.type());
             if (limits != null && limits.timeout() != null) {
-                rj.deadlineNanos = System.nanoTime() + limits.timeout().toNanos();
-                signal();
+                rj.deadlineNanos = clock.nanoTime() + limits.timeout().toNanos();
+                clock.wake();
             }
             CompletionStage<JsonValue> stage = dispatcher.dispatch(rj.job, rj);
             CompletableFuture<JsonValue> cf = stage.toCompletableFuture();
@@ -416,9 +399,9 @@ public final class Worker {
         } catch (TransportException e) {
             if (e.kind() == TransportException.Kind.UNAVAILABLE && state != State.STOPPED) {
                 LOG.log(Level.DEBUG, "OJS-WRK-0012: could not settle {0} yet ({1}); will retry", rj, e.getMessage());
-                rj.settleRetryAfter = e.retryAfter();
+                rj.settleRefused(clock.nanoTime(), e.retryAfter());
                 unsettled.add(rj);
-                signal();
+                clock.wake();
                 return;
             }
             abandon(rj, e);
@@ -460,7 +443,7 @@ public final class Worker {
 
     private void freeIfDone(RunningJob rj) {
         if (rj.handlerDone && rj.serverDone && held.remove(rj.job.id(), rj)) {
-            signal();
+            clock.wake();
         }
     }
 
@@ -478,7 +461,7 @@ public final class Worker {
                 freeIfDone(rj);
             } catch (TransportException e) {
                 if (e.kind() == TransportException.Kind.UNAVAILABLE) {
-                    rj.settleRetryAfter = e.retryAfter();
+                    rj.settleRefused(clock.nanoTime(), e.retryAfter());
                     unsettled.add(rj);
                     failed = true;
                 } else {
@@ -494,19 +477,19 @@ public final class Worker {
             settleBackoff.reset();
             return NEVER;
         }
-        return System.nanoTime() + settleBackoff.nextDelay(settleRetryAfter()).toNanos();
+        return afterRetryAfters(clock.nanoTime() + settleBackoff.nextDelay(null).toNanos());
     }
 
-    /** The longest Retry-After the server asked for among the jobs waiting to be settled, or null. */
-    private Duration settleRetryAfter() {
-        Duration longest = null;
+    /** {@code planned}, or later if the server asked (Retry-After) not to hear sooner about a job to settle. */
+    private long afterRetryAfters(long planned) {
+        long at = planned;
         for (RunningJob rj : unsettled) {
-            Duration d = rj.settleRetryAfter;
-            if (d != null && (longest == null || d.compareTo(longest) > 0)) {
-                longest = d;
+            long notBefore = rj.settleNotBefore;
+            if (notBefore - at > 0) {
+                at = notBefore;
             }
         }
-        return longest;
+        return at;
     }
 
     // ---------------------------------------------------------------- heartbeats, directives, timeouts, drain
