@@ -19,6 +19,9 @@ public record EnqueueRequest(String id, String type, JsonArray args, JsonObject 
                              UniquePolicy unique, JsonObject uniqueJson, JsonArray tags, Long visibilityTimeoutMs,
                              Double rateLimitPerSecond, Map<String, JsonValue> extra) {
 
+    // The server's own copies, not the client's: ojs-mp-rest's tests run on this server, so it cannot depend on
+    // ojs-mp-rest, and its type pattern follows the reference server, which also allows '-'. OjsPatternsTest
+    // (ojs-mp-rest) keeps them in step with OjsPatterns.
     public static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9_\\-]*(\\.[a-z][a-z0-9_\\-]*)*$");
     public static final Pattern QUEUE = Pattern.compile("^[a-z0-9][a-z0-9\\-.]*$");
     // Request keys the server reads, plus system-managed job fields a client must not be able to set.
