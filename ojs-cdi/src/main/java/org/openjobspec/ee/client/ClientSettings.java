@@ -39,6 +39,7 @@ import org.openjobspec.ee.rest.OjsRestConfig;
  */
 public final class ClientSettings {
 
+    /** MicroProfile Config keys of the client, described above. */
     public static final String URL = "ojs.url";
     public static final String AUTH_TOKEN = "ojs.auth-token";
     public static final String CONNECT_TIMEOUT = "ojs.connect-timeout";
@@ -133,10 +134,12 @@ public final class ClientSettings {
         return Optional.ofNullable(authToken);
     }
 
+    /** TCP connect timeout. */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /** Read timeout per call. */
     public Duration readTimeout() {
         return readTimeout;
     }
@@ -195,52 +198,62 @@ public final class ClientSettings {
             this.urlMissingHint = hint;
         }
 
+        /** Server base URL, {@code http(s)://host[:port][/path]} (required). */
         public Builder url(String value) {
             this.rawUrl = value;
             this.url = null;
             return this;
         }
 
+        /** Server base URL (required). */
         public Builder url(URI value) {
             return url(value == null ? null : value.toString());
         }
 
+        /** Bearer token; blank means none. */
         public Builder authToken(String value) {
             this.authToken = value == null || value.isBlank() ? null : value.trim();
             return this;
         }
 
+        /** TCP connect timeout, positive (default {@link #DEFAULT_CONNECT_TIMEOUT}). */
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = value;
             return this;
         }
 
+        /** Read timeout per call, positive (default {@link #DEFAULT_READ_TIMEOUT}). */
         public Builder readTimeout(Duration value) {
             this.readTimeout = value;
             return this;
         }
 
+        /** An extra header on every request; replaces an earlier one of the same name. */
         public Builder header(String name, String value) {
             headers.put(name, value);
             return this;
         }
 
+        /** Trust store for the server's TLS certificate. */
         public Builder trustStore(KeyStore value) {
             this.trustStore = value;
             return this;
         }
 
+        /** Client key store for mutual TLS; the password is copied. */
         public Builder keyStore(KeyStore value, char[] password) {
             this.keyStore = value;
             this.keyStorePassword = password == null ? null : password.clone();
             return this;
         }
 
+        /** A complete TLS context, instead of trust and key stores. */
         public Builder sslContext(SSLContext value) {
             this.sslContext = value;
             return this;
         }
 
+        /** TLS host name verifier. */
         public Builder hostnameVerifier(HostnameVerifier value) {
             this.hostnameVerifier = value;
             return this;
