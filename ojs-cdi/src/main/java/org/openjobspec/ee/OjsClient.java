@@ -192,7 +192,14 @@ public interface OjsClient extends AutoCloseable {
     @Override
     void close();
 
-    /** Builds an {@link OjsClient} without CDI. */
+    /**
+     * Builds an {@link OjsClient} without CDI.
+     *
+     * <p>The order of the calls does not matter: {@link #settings(ClientSettings)} supplies the base, and every
+     * other setter overrides its one value on top of it, whether it was called before or after. Calling the same
+     * setter twice keeps the last value; {@link #header(String, String)} adds to the base's headers, replacing one
+     * of the same name.
+     */
     interface Builder {
 
         /** Server base URL, e.g. {@code http://ojs:8080} (required). */
@@ -225,7 +232,10 @@ public interface OjsClient extends AutoCloseable {
         /** TLS host name verifier. */
         Builder hostnameVerifier(HostnameVerifier verifier);
 
-        /** Takes url, token, timeouts, headers and TLS from {@code settings}. */
+        /**
+         * The base: url, token, timeouts, headers and TLS from {@code settings}, each of which the other setters
+         * override, in whatever order they are called. A second call replaces the base.
+         */
         Builder settings(ClientSettings settings);
 
         /** Adds an enqueue interceptor; interceptors run in the order added. */

@@ -31,6 +31,7 @@ final class DeploymentChecks {
         Set<String> jobTypes = handlers.stream().map(HandlerMethod::jobType).collect(Collectors.toSet());
         WorkerConfig worker = WorkerConfig.read(config, jobTypes);
         List<String> problems = new ArrayList<>(worker.problems());
+        problems.addAll(ClientConfigCheck.unknownKeys(config));
         if (worker.enabled() && !handlers.isEmpty()) {
             problems.addAll(ClientConfigCheck.problems(config));
         }

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.openjobspec.ee.cdi.HandlerMethod.TypeShape;
+import org.openjobspec.ee.model.OjsPatterns;
 
 /**
  * Validates discovered handlers, returning every problem as a message with a stable id, the {@code Class#method}
@@ -14,8 +14,6 @@ import org.openjobspec.ee.cdi.HandlerMethod.TypeShape;
  */
 final class HandlerValidator {
 
-    static final Pattern JOB_TYPE = Pattern.compile("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$");
-    static final int JOB_TYPE_MAX = 255;
     static final String JOB_CONTEXT = "org.openjobspec.ee.JobContext";
     static final String JSON_ARRAY = "jakarta.json.JsonArray";
 
@@ -48,9 +46,10 @@ final class HandlerValidator {
                 problems.add("OJS-CDI-0007: " + on + "the bean class is final, so interceptors (middleware) cannot "
                         + "apply to it; remove 'final' from the class");
             }
-            if (h.jobType() == null || h.jobType().length() > JOB_TYPE_MAX || !JOB_TYPE.matcher(h.jobType()).matches()) {
+            if (!OjsPatterns.isJobType(h.jobType())) {
                 problems.add("OJS-CDI-0003: " + on + "job type '" + h.jobType() + "' must match "
-                        + JOB_TYPE.pattern() + " (at most " + JOB_TYPE_MAX + " characters), for example 'email.send'");
+                        + OjsPatterns.JOB_TYPE.pattern() + " (at most " + OjsPatterns.JOB_TYPE_MAX_LENGTH
+                        + " characters), for example 'email.send'");
             } else {
                 HandlerMethod other = byType.putIfAbsent(h.jobType(), h);
                 if (other != null) {

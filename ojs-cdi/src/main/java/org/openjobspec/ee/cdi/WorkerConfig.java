@@ -1,7 +1,6 @@
 package org.openjobspec.ee.cdi;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,13 +11,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
+import org.openjobspec.ee.internal.ConfigDurations;
+import org.openjobspec.ee.model.OjsPatterns;
 import org.openjobspec.ee.worker.WorkerSettings;
 import org.openjobspec.ee.worker.WorkerSettings.HandlerLimits;
 
 /**
  * Reads and validates the worker's MicroProfile Config keys. Every invalid value is reported, with its id, at
- * once; the settings are only built when there is none. Durations are ISO-8601 ({@code PT5S}, {@code PT0.5S}) or
- * a plain number of milliseconds ({@code 5000}).
+ * once; the settings are only built when there is none. Durations take the same forms as the client's
+ * ({@code PT5S}, {@code PT0.5S}, {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, or plain milliseconds).
  */
 public final class WorkerConfig {
 
@@ -38,7 +39,6 @@ public final class WorkerConfig {
 
     static final int MAX_CONCURRENCY = 1000;
     static final String DEFAULT_EXECUTOR = "java:comp/DefaultManagedExecutorService";
-    private static final Pattern QUEUE = Pattern.compile("^[a-z0-9][a-z0-9\\-.]*$");
     private static final Pattern HANDLER_KEY = Pattern.compile("^ojs\\.handler\\.\"([^\"]+)\"\\.([a-z-]+)$");
     private static final Set<String> HANDLER_PROPERTIES = Set.of("concurrency", "timeout");
     private static final Set<String> WORKER_KEYS = Set.of(ENABLED, QUEUES, CONCURRENCY, POLL_INTERVAL,
@@ -144,24 +144,13 @@ public final class WorkerConfig {
         if (v.isEmpty()) {
             return def;
         }
-        Duration d = parseDuration(v.get());
+        Duration d = ConfigDurations.parse(v.get());
         if (d == null || d.isNegative() || (!zeroAllowed && d.isZero())) {
             problems.add(id + ": " + key + "='" + v.get() + "' is not a valid " + (zeroAllowed ? "" : "positive ")
-                    + "duration; use ISO-8601 such as PT5S or PT0.5S, or a number of milliseconds such as 5000");
+                    + "duration; use " + ConfigDurations.FORMS);
             return def;
         }
         return d;
-    }
-
-    static Duration parseDuration(String s) {
-        if (s.matches("\\d{1,15}")) {
-            return Duration.ofMillis(Long.parseLong(s));
-        }
-        try {
-            return Duration.parse(s);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private List<String> queues(Config config) {
@@ -171,10 +160,10 @@ public final class WorkerConfig {
         }
         List<String> queues = Arrays.stream(v.get().split(",")).map(String::trim).filter(q -> !q.isEmpty())
                 .distinct().toList();
-        List<String> bad = queues.stream().filter(q -> q.length() > 128 || !QUEUE.matcher(q).matches()).toList();
+        List<String> bad = queues.stream().filter(q -> !OjsPatterns.isQueue(q)).toList();
         if (queues.isEmpty() || !bad.isEmpty()) {
             problems.add("OJS-CFG-0051: " + QUEUES + "='" + v.get() + "' must be a comma-separated list of queue "
-                    + "names matching " + QUEUE.pattern() + (bad.isEmpty() ? "" : "; invalid: " + bad)
+                    + "names matching " + OjsPatterns.QUEUE.pattern() + (bad.isEmpty() ? "" : "; invalid: " + bad)
                     + ", for example default,email");
             return List.of("default");
         }

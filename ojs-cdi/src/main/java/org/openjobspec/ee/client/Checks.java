@@ -1,9 +1,9 @@
 package org.openjobspec.ee.client;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
 import org.openjobspec.ee.error.ErrorInfo;
 import org.openjobspec.ee.error.OjsValidationException;
+import org.openjobspec.ee.model.OjsPatterns;
 
 /** Client-side checks that fail fast, before any HTTP call, with a message id and the fix. */
 final class Checks {
@@ -23,10 +23,6 @@ final class Checks {
     static final String UNIQUE = "OJS-CLI-0013";
     static final String CLOSED = "OJS-CLI-0014";
 
-    static final Pattern TYPE_PATTERN = Pattern.compile("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$");
-    static final Pattern QUEUE_PATTERN = Pattern.compile("^[a-z0-9][a-z0-9\\-.]*$");
-    static final Pattern UUID_V7 = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
-
     private Checks() {
     }
 
@@ -38,11 +34,12 @@ final class Checks {
         if (type == null || type.isBlank()) {
             throw invalid(TYPE, "job type is missing; give a type such as 'email.send'");
         }
-        if (type.length() > 255) {
-            throw invalid(TYPE, "job type is " + type.length() + " characters long; the limit is 255");
+        if (type.length() > OjsPatterns.JOB_TYPE_MAX_LENGTH) {
+            throw invalid(TYPE, "job type is " + type.length() + " characters long; the limit is "
+                    + OjsPatterns.JOB_TYPE_MAX_LENGTH);
         }
-        if (!TYPE_PATTERN.matcher(type).matches()) {
-            throw invalid(TYPE, "job type '" + type + "' must match " + TYPE_PATTERN.pattern()
+        if (!OjsPatterns.isJobType(type)) {
+            throw invalid(TYPE, "job type '" + type + "' must match " + OjsPatterns.JOB_TYPE.pattern()
                     + " (lowercase words of letters, digits and _ separated by dots, e.g. 'email.send')");
         }
     }
@@ -51,9 +48,10 @@ final class Checks {
         if (queue == null) {
             return;
         }
-        if (queue.isEmpty() || queue.length() > 128 || !QUEUE_PATTERN.matcher(queue).matches()) {
-            throw invalid(QUEUE, "queue name '" + queue + "' must match " + QUEUE_PATTERN.pattern()
-                    + " and be at most 128 characters (lowercase letters, digits, '-' and '.', e.g. 'email')");
+        if (!OjsPatterns.isQueue(queue)) {
+            throw invalid(QUEUE, "queue name '" + queue + "' must match " + OjsPatterns.QUEUE.pattern()
+                    + " and be at most " + OjsPatterns.QUEUE_MAX_LENGTH
+                    + " characters (lowercase letters, digits, '-' and '.', e.g. 'email')");
         }
     }
 
@@ -71,7 +69,7 @@ final class Checks {
     }
 
     static void jobId(String id) {
-        if (id != null && !UUID_V7.matcher(id).matches()) {
+        if (id != null && !OjsPatterns.isJobId(id)) {
             throw invalid(ID, "job id '" + id + "' must be a lowercase UUIDv7 (8-4-4-4-12 hex digits, version 7); "
                     + "leave it unset to let the server choose");
         }

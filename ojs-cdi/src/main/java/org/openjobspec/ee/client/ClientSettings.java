@@ -1,13 +1,9 @@
 package org.openjobspec.ee.client;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.net.ssl.HostnameVerifier;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.microprofile.config.Config;
 import org.openjobspec.ee.error.OjsConfigurationException;
 import org.openjobspec.ee.rest.OjsRestClients;
@@ -33,16 +27,19 @@ import org.openjobspec.ee.rest.OjsRestConfig;
  *   <caption>client keys</caption>
  *   <tr><td>{@code ojs.url}</td><td>required, {@code http(s)://host[:port][/path]}</td></tr>
  *   <tr><td>{@code ojs.auth-token}</td><td>bearer token, none by default</td></tr>
- *   <tr><td>{@code ojs.connect-timeout}</td><td>default {@code PT5S}; ISO-8601, or {@code 500ms}, {@code 5s}, {@code 1m}, or plain milliseconds</td></tr>
+ *   <tr><td>{@code ojs.connect-timeout}</td><td>default {@code PT5S}; ISO-8601 ({@code PT5S}, {@code PT0.5S}),
+ *       {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, or plain milliseconds</td></tr>
  *   <tr><td>{@code ojs.read-timeout}</td><td>default {@code PT30S}; same formats</td></tr>
  *   <tr><td>{@code ojs.headers.<Name>}</td><td>extra header on every request</td></tr>
  *   <tr><td>{@code ojs.tls.trust-store}, {@code -password}, {@code -type}</td><td>trust store file (type default PKCS12)</td></tr>
  *   <tr><td>{@code ojs.tls.key-store}, {@code -password}, {@code -type}</td><td>client key store for mutual TLS</td></tr>
  * </table>
- * Problems carry ids OJS-CFG-0001..0049 and are all reported together.
+ * Problems carry ids OJS-CFG-0001..0049 and are all reported together. Keys under {@code ojs.} that are not
+ * the client's are not looked at here; in a CDI deployment they are reported as unknown (OJS-CFG-0013).
  */
 public final class ClientSettings {
 
+    /** MicroProfile Config keys of the client, described above. */
     public static final String URL = "ojs.url";
     public static final String AUTH_TOKEN = "ojs.auth-token";
     public static final String CONNECT_TIMEOUT = "ojs.connect-timeout";
@@ -55,6 +52,10 @@ public final class ClientSettings {
     public static final String KEY_STORE_PASSWORD = "ojs.tls.key-store-password";
     public static final String KEY_STORE_TYPE = "ojs.tls.key-store-type";
 
+    /** Every key the client reads, besides the {@link #HEADERS_PREFIX} family. */
+    public static final Set<String> KEYS = Set.of(URL, AUTH_TOKEN, CONNECT_TIMEOUT, READ_TIMEOUT, TRUST_STORE,
+            TRUST_STORE_PASSWORD, TRUST_STORE_TYPE, KEY_STORE, KEY_STORE_PASSWORD, KEY_STORE_TYPE);
+
     /** Default TCP connect timeout. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Default read timeout per call. */
@@ -63,7 +64,6 @@ public final class ClientSettings {
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "ojs-version", "x-request-id",
             "content-type", "content-length", "accept", "host");
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
     private final URI url;
     private final String authToken;
@@ -101,8 +101,7 @@ public final class ClientSettings {
      */
     public static ClientSettings fromConfig(Config config) {
         List<String> problems = new ArrayList<>();
-        Builder builder = read(config, problems);
-        problems.addAll(builder.problems());
+        Builder builder = ClientConfigReader.read(config, problems);
         if (!problems.isEmpty()) {
             throw new OjsConfigurationException(problems);
         }
@@ -112,9 +111,17 @@ public final class ClientSettings {
     /** Every problem of the client keys in {@code config}; empty when they are fine. */
     public static List<String> problems(Config config) {
         List<String> problems = new ArrayList<>();
-        Builder builder = read(config, problems);
-        problems.addAll(builder.problems());
+        ClientConfigReader.read(config, problems);
         return List.copyOf(problems);
+    }
+
+    /** A builder holding these settings, to change some of them. */
+    Builder toBuilder() {
+        Builder b = builder().url(url).authToken(authToken).connectTimeout(connectTimeout).readTimeout(readTimeout)
+                .trustStore(trustStore).keyStore(keyStore, keyStorePassword).sslContext(sslContext)
+                .hostnameVerifier(hostnameVerifier);
+        b.headers.putAll(headers);
+        return b;
     }
 
     /** Server base URL, without trailing slash. */
@@ -127,10 +134,12 @@ public final class ClientSettings {
         return Optional.ofNullable(authToken);
     }
 
+    /** TCP connect timeout. */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /** Read timeout per call. */
     public Duration readTimeout() {
         return readTimeout;
     }
@@ -142,39 +151,7 @@ public final class ClientSettings {
 
     /** The TLS context for clients that take one (event streams); from the configured stores when set. */
     public Optional<SSLContext> sslContext() {
-        return sslContext(sslContext, trustStore, keyStore, keyStorePassword);
-    }
-
-    /**
-     * The TLS context a client that takes only an {@link SSLContext} (java.net.http) needs to reach the server the
-     * REST client reaches with the same settings: {@code explicit} when given, else one built from the stores.
-     */
-    static Optional<SSLContext> sslContext(SSLContext explicit, KeyStore trustStore, KeyStore keyStore,
-                                           char[] keyStorePassword) {
-        if (explicit != null) {
-            return Optional.of(explicit);
-        }
-        if (trustStore == null && keyStore == null) {
-            return Optional.empty();
-        }
-        try {
-            TrustManagerFactory tmf = null;
-            if (trustStore != null) {
-                tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                tmf.init(trustStore);
-            }
-            KeyManagerFactory kmf = null;
-            if (keyStore != null) {
-                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(keyStore, keyStorePassword == null ? new char[0] : keyStorePassword);
-            }
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
-            return Optional.of(context);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new OjsConfigurationException(List.of("OJS-CFG-0010: cannot build a TLS context from the configured "
-                    + "trust/key stores: " + e.getMessage()));
-        }
+        return TlsStores.sslContext(sslContext, trustStore, keyStore, keyStorePassword);
     }
 
     /** These settings in the form {@link OjsRestClients} takes. */
@@ -199,125 +176,6 @@ public final class ClientSettings {
                 + ", headers=" + headers.keySet() + "]";
     }
 
-    private static Builder read(Config config, List<String> problems) {
-        Builder b = builder();
-        Optional<String> url = value(config, URL, problems);
-        if (url.isPresent()) {
-            b.url(url.get());
-        } else {
-            b.urlMissingHint = " (set it in microprofile-config.properties, as env var OJS_URL, or as a server variable)";
-        }
-        value(config, AUTH_TOKEN, problems).ifPresent(b::authToken);
-        value(config, CONNECT_TIMEOUT, problems).ifPresent(text -> {
-            Duration d = parseDuration(text);
-            if (d == null) {
-                problems.add("OJS-CFG-0003: " + CONNECT_TIMEOUT + "='" + text + "' is not a duration; use e.g. PT5S, 5s or 5000");
-            } else {
-                b.connectTimeout(d);
-            }
-        });
-        value(config, READ_TIMEOUT, problems).ifPresent(text -> {
-            Duration d = parseDuration(text);
-            if (d == null) {
-                problems.add("OJS-CFG-0004: " + READ_TIMEOUT + "='" + text + "' is not a duration; use e.g. PT30S, 30s or 30000");
-            } else {
-                b.readTimeout(d);
-            }
-        });
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith(HEADERS_PREFIX) && name.length() > HEADERS_PREFIX.length()) {
-                String header = name.substring(HEADERS_PREFIX.length());
-                value(config, name, problems).ifPresent(v -> b.header(header, v));
-            }
-        }
-        value(config, TRUST_STORE, problems).ifPresent(path -> {
-            String type = value(config, TRUST_STORE_TYPE, problems).orElse("PKCS12");
-            char[] password = value(config, TRUST_STORE_PASSWORD, problems).map(String::toCharArray).orElse(null);
-            KeyStore store = load(path, type, password, TRUST_STORE, "OJS-CFG-0007", problems);
-            if (store != null && isEmpty(store)) {
-                // PKCS12 files made by keytool encrypt their certificates: read without the password they load
-                // "fine" and empty, and every TLS handshake then fails with "trustAnchors ... must be non-empty"
-                problems.add("OJS-CFG-0012: " + TRUST_STORE + "='" + path + "' holds no certificate"
-                        + (password == null ? "; " + TRUST_STORE_PASSWORD + " is not set, and a PKCS12 store's "
-                        + "certificates can only be read with it" : "; import the OJS server's certificate or CA"));
-            } else if (store != null) {
-                b.trustStore(store);
-            }
-        });
-        value(config, KEY_STORE, problems).ifPresent(path -> {
-            String type = value(config, KEY_STORE_TYPE, problems).orElse("PKCS12");
-            char[] password = value(config, KEY_STORE_PASSWORD, problems).map(String::toCharArray).orElse(new char[0]);
-            KeyStore store = load(path, type, password, KEY_STORE, "OJS-CFG-0008", problems);
-            if (store != null) {
-                b.keyStore(store, password);
-            }
-        });
-        return b;
-    }
-
-    private static Optional<String> value(Config config, String key, List<String> problems) {
-        try {
-            return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
-        } catch (RuntimeException e) {
-            problems.add("OJS-CFG-0011: cannot read " + key + ": " + e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private static KeyStore load(String path, String type, char[] password, String key, String id, List<String> problems) {
-        Path file = Path.of(path);
-        if (!Files.isReadable(file)) {
-            problems.add(id + ": " + key + "='" + path + "' is not a readable file");
-            return null;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance(type);
-            store.load(in, password);
-            return store;
-        } catch (Exception e) {
-            problems.add(id + ": cannot load " + key + "='" + path + "' as " + type + ": " + e.getMessage()
-                    + " (check the password and " + key + "-type)");
-            return null;
-        }
-    }
-
-    private static boolean isEmpty(KeyStore store) {
-        try {
-            return store.size() == 0;
-        } catch (java.security.KeyStoreException e) {
-            return false;
-        }
-    }
-
-    /** ISO-8601 ({@code PT5S}), {@code 500ms}/{@code 5s}/{@code 2m}/{@code 1h}, or plain milliseconds; {@code null} if unreadable. */
-    static Duration parseDuration(String text) {
-        String value = text.trim();
-        try {
-            if (value.toUpperCase(Locale.ROOT).startsWith("P")) {
-                return Duration.parse(value.toUpperCase(Locale.ROOT));
-            }
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-        var m = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            return null;
-        }
-        long amount;
-        try {
-            amount = Long.parseLong(m.group(1));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        String unit = m.group(2) == null ? "ms" : m.group(2);
-        return switch (unit) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofMillis(amount);
-        };
-    }
-
     /** Builds {@link ClientSettings}; {@link #build()} reports every problem at once. */
     public static final class Builder {
         private URI url;
@@ -336,52 +194,66 @@ public final class ClientSettings {
         private Builder() {
         }
 
+        void urlMissingHint(String hint) {
+            this.urlMissingHint = hint;
+        }
+
+        /** Server base URL, {@code http(s)://host[:port][/path]} (required). */
         public Builder url(String value) {
             this.rawUrl = value;
             this.url = null;
             return this;
         }
 
+        /** Server base URL (required). */
         public Builder url(URI value) {
             return url(value == null ? null : value.toString());
         }
 
+        /** Bearer token; blank means none. */
         public Builder authToken(String value) {
             this.authToken = value == null || value.isBlank() ? null : value.trim();
             return this;
         }
 
+        /** TCP connect timeout, positive (default {@link #DEFAULT_CONNECT_TIMEOUT}). */
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = value;
             return this;
         }
 
+        /** Read timeout per call, positive (default {@link #DEFAULT_READ_TIMEOUT}). */
         public Builder readTimeout(Duration value) {
             this.readTimeout = value;
             return this;
         }
 
+        /** An extra header on every request; replaces an earlier one of the same name. */
         public Builder header(String name, String value) {
             headers.put(name, value);
             return this;
         }
 
+        /** Trust store for the server's TLS certificate. */
         public Builder trustStore(KeyStore value) {
             this.trustStore = value;
             return this;
         }
 
+        /** Client key store for mutual TLS; the password is copied. */
         public Builder keyStore(KeyStore value, char[] password) {
             this.keyStore = value;
             this.keyStorePassword = password == null ? null : password.clone();
             return this;
         }
 
+        /** A complete TLS context, instead of trust and key stores. */
         public Builder sslContext(SSLContext value) {
             this.sslContext = value;
             return this;
         }
 
+        /** TLS host name verifier. */
         public Builder hostnameVerifier(HostnameVerifier value) {
             this.hostnameVerifier = value;
             return this;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
 import org.openjobspec.ee.EnqueueInterceptor;
@@ -16,74 +17,71 @@ import org.openjobspec.ee.OjsClient;
 /** The plain-Java builder behind {@link OjsClient#builder()}. */
 public final class OjsClientBuilder implements OjsClient.Builder {
 
-    private final ClientSettings.Builder settings = ClientSettings.builder();
-    private ClientSettings fixed;
+    // settings(...) is the base; each explicit setter is kept as an override applied on top of it at build()
+    private ClientSettings base;
+    private final List<Consumer<ClientSettings.Builder>> overrides = new ArrayList<>();
     private final List<EnqueueInterceptor> interceptors = new ArrayList<>();
     private Executor executor;
 
     @Override
     public OjsClient.Builder url(String url) {
-        settings.url(url);
-        return this;
+        return override(b -> b.url(url));
     }
 
     @Override
     public OjsClient.Builder url(URI url) {
-        settings.url(url);
-        return this;
+        return override(b -> b.url(url));
     }
 
     @Override
     public OjsClient.Builder authToken(String token) {
-        settings.authToken(token);
-        return this;
+        return override(b -> b.authToken(token));
     }
 
     @Override
     public OjsClient.Builder connectTimeout(Duration timeout) {
-        settings.connectTimeout(timeout);
-        return this;
+        return override(b -> b.connectTimeout(timeout));
     }
 
     @Override
     public OjsClient.Builder readTimeout(Duration timeout) {
-        settings.readTimeout(timeout);
-        return this;
+        return override(b -> b.readTimeout(timeout));
     }
 
     @Override
     public OjsClient.Builder header(String name, String value) {
-        settings.header(name, value);
-        return this;
+        return override(b -> b.header(name, value));
     }
 
     @Override
     public OjsClient.Builder trustStore(KeyStore trustStore) {
-        settings.trustStore(trustStore);
-        return this;
+        return override(b -> b.trustStore(trustStore));
     }
 
     @Override
     public OjsClient.Builder keyStore(KeyStore keyStore, char[] password) {
-        settings.keyStore(keyStore, password);
-        return this;
+        char[] copy = password == null ? null : password.clone();  // the caller may wipe theirs before build()
+        return override(b -> b.keyStore(keyStore, copy));
     }
 
     @Override
     public OjsClient.Builder sslContext(SSLContext context) {
-        settings.sslContext(context);
-        return this;
+        return override(b -> b.sslContext(context));
     }
 
     @Override
     public OjsClient.Builder hostnameVerifier(HostnameVerifier verifier) {
-        settings.hostnameVerifier(verifier);
-        return this;
+        return override(b -> b.hostnameVerifier(verifier));
     }
 
     @Override
     public OjsClient.Builder settings(ClientSettings value) {
-        this.fixed = Objects.requireNonNull(value, "settings");
+        this.base = Objects.requireNonNull(value, "settings");
+        return this;
+    }
+
+    private OjsClient.Builder override(Consumer<ClientSettings.Builder> value) {
+        overrides.add(value);
         return this;
     }
 
@@ -101,7 +99,9 @@ public final class OjsClientBuilder implements OjsClient.Builder {
 
     @Override
     public OjsClient build() {
-        ClientSettings resolved = fixed != null ? fixed : settings.build();
+        ClientSettings.Builder settings = base != null ? base.toBuilder() : ClientSettings.builder();
+        overrides.forEach(o -> o.accept(settings));
+        ClientSettings resolved = settings.build();
         return new DefaultOjsClient(resolved, interceptors, executor != null ? executor : ForkJoinPool.commonPool());
     }
 }

@@ -60,7 +60,7 @@ public final class QueueEventWatch implements AutoCloseable {
             builder.connectTimeout(config.connectTimeout());
         }
         // the same trust as the REST client, which takes the stores themselves
-        ClientSettings.sslContext(config.sslContext(), config.trustStore(), config.keyStore(),
+        TlsStores.sslContext(config.sslContext(), config.trustStore(), config.keyStore(),
                 config.keyStorePassword()).ifPresent(builder::sslContext);
         watch.http = builder.build();
         Map<String, String> headers = new LinkedHashMap<>(config.headers());

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjobspec.ee.error.OjsConfigurationException;
+import org.openjobspec.ee.internal.ConfigDurations;
 
 /** The client configuration keys, their defaults, and every problem id. */
 class ClientSettingsTest {
@@ -56,12 +57,16 @@ class ClientSettingsTest {
 
     @Test
     void durationFormats() {
-        assertThat(ClientSettings.parseDuration("PT5S")).isEqualTo(Duration.ofSeconds(5));
-        assertThat(ClientSettings.parseDuration("5s")).isEqualTo(Duration.ofSeconds(5));
-        assertThat(ClientSettings.parseDuration("2m")).isEqualTo(Duration.ofMinutes(2));
-        assertThat(ClientSettings.parseDuration("1h")).isEqualTo(Duration.ofHours(1));
-        assertThat(ClientSettings.parseDuration("2500")).isEqualTo(Duration.ofMillis(2500));
-        assertThat(ClientSettings.parseDuration("soon")).isNull();
+        assertThat(ConfigDurations.parse("PT5S")).isEqualTo(Duration.ofSeconds(5));
+        assertThat(ConfigDurations.parse("pt0.5s")).isEqualTo(Duration.ofMillis(500));
+        assertThat(ConfigDurations.parse("5s")).isEqualTo(Duration.ofSeconds(5));
+        assertThat(ConfigDurations.parse("500 ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(ConfigDurations.parse("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(ConfigDurations.parse("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(ConfigDurations.parse("2500")).isEqualTo(Duration.ofMillis(2500));
+        for (String bad : List.of("soon", "", "-PT1S", "-5s", "5d", "PT", "1234567890123456")) {
+            assertThat(ConfigDurations.parse(bad)).as(bad).isNull();
+        }
     }
 
     @Test

@@ -208,4 +208,47 @@ class DeploymentValidationTest {
     void wakeOnEventsNotABoolean() {
         invalidConfig("ojs.worker.wake-on-events", "sometimes", "OJS-CFG-0067");
     }
+
+    // ---- unknown client keys, OJS-CFG-0013
+
+    @Test
+    void unknownClientKey() {
+        invalidConfig("ojs.read-timout", "5s", "OJS-CFG-0013");
+    }
+
+    @Test
+    void unknownTlsKey() {
+        invalidConfig("ojs.tls.truststore", "/etc/ojs/trust.p12", "OJS-CFG-0013");
+    }
+
+    @Test
+    void unknownClientKeyFailsAnApplicationWithoutHandlers() {
+        TestConfig.set("ojs.auth_token", "t");
+        assertThatThrownBy(() -> Ojs.boot().close()).isInstanceOf(jakarta.enterprise.inject.spi.DeploymentException.class)
+                .hasMessageContaining("OJS-CFG-0013: unknown key 'ojs.auth_token'");
+    }
+
+    @Test
+    void systemPropertiesAreNotChecked() {
+        // what Maven passes on to tests from -Dojs.build.dir=...: the JVM's properties are not all the application's
+        System.setProperty("ojs.example.dir", "target-x");
+        try (WeldContainer c = Ojs.boot(Handlers.Fine.class)) {
+            assertThat(c.isRunning()).isTrue();
+        } finally {
+            System.clearProperty("ojs.example.dir");
+        }
+    }
+
+    @Test
+    void keysOfOtherPartsAreNotReportedByTheClient() {
+        TestConfig.set("ojs.headers.X-Tenant", "acme");
+        TestConfig.set("ojs.worker.concurrency", "4");
+        TestConfig.set("ojs.handler.\"email.send\".timeout", "PT5S");
+        for (String part : new String[] {"outbox", "dashboard", "retry", "telemetry", "health"}) {
+            TestConfig.set("ojs." + part + ".enabled", "true");
+        }
+        try (WeldContainer c = Ojs.boot(Handlers.Fine.class)) {
+            assertThat(c.isRunning()).isTrue();
+        }
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.openjobspec.ee.testing.internal.server.ServerPatterns;
 import org.openjobspec.ee.testing.internal.server.Json;
 
 import java.math.BigDecimal;
@@ -23,8 +24,6 @@ import java.util.regex.PatternSyntaxException;
 public final class Matchers {
     private static final Pattern UUID = Pattern.compile(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    private static final Pattern UUID_V7 =
-            Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
     private static final Pattern RANGE = Pattern.compile("^number:range\\(\\s*(-?[0-9.]+)\\s*,\\s*(-?[0-9.]+)\\s*\\)$");
     private static final Pattern LENGTH = Pattern.compile("^array:length(?::(\\d+)|\\((\\d+)\\))$");
     private static final Pattern MIN_LENGTH = Pattern.compile("^array:min(?:_length)?(?::(\\d+)|\\((\\d+)\\))$");
@@ -105,7 +104,7 @@ public final class Matchers {
                 return a instanceof JsonString s && UUID.matcher(s.getString()).matches() ? null
                         : "expected a UUID, found " + describe(actual);
             case "string:uuidv7":
-                return a instanceof JsonString s && UUID_V7.matcher(s.getString()).matches() ? null
+                return a instanceof JsonString s && ServerPatterns.UUID_V7.matcher(s.getString()).matches() ? null
                         : "expected a lowercase UUIDv7, found " + describe(actual);
             case "string:datetime":
                 return a instanceof JsonString s && isDateTime(s.getString()) ? null

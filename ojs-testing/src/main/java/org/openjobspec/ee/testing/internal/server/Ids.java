@@ -1,15 +1,12 @@
 package org.openjobspec.ee.testing.internal.server;
 
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * UUIDv7 ids (lowercase), as OJS servers generate them. The random part comes from a fast non-cryptographic
  * generator: ids of a test server must be unique, not unguessable, and one is made for every job and event.
  */
 final class Ids {
-    public static final Pattern UUID_V7 =
-            Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private Ids() {

@@ -21,8 +21,8 @@ record PushRequest(String id, String type, JsonArray args, JsonObject meta, Stri
                              ServerUniquePolicy unique, JsonObject uniqueJson, JsonArray tags, Long visibilityTimeoutMs,
                              Double rateLimitPerSecond, Map<String, JsonValue> extra) {
 
-    public static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9_\\-]*(\\.[a-z][a-z0-9_\\-]*)*$");
-    public static final Pattern QUEUE = Pattern.compile("^[a-z0-9][a-z0-9\\-.]*$");
+    private static final Pattern TYPE = ServerPatterns.JOB_TYPE;
+    private static final Pattern QUEUE = ServerPatterns.QUEUE;
     // Request keys the server reads, plus system-managed job fields a client must not be able to set.
     private static final Set<String> KNOWN = Set.of("id", "type", "args", "meta", "schema", "options", "specversion",
             "state", "queue", "priority", "attempt", "max_attempts", "timeout_ms", "worker_id", "created_at",
@@ -50,7 +50,7 @@ record PushRequest(String id, String type, JsonArray args, JsonObject meta, Stri
         }
         String id = null;
         if (o.containsKey("id")) {
-            if (!(o.get("id") instanceof JsonString s) || !Ids.UUID_V7.matcher(s.getString()).matches()) {
+            if (!(o.get("id") instanceof JsonString s) || !ServerPatterns.UUID_V7.matcher(s.getString()).matches()) {
                 throw ApiException.invalid(Messages.SRV_0106, prefix + "The 'id' field must be a lowercase UUIDv7.",
                         "Omit 'id' to let the server generate one, or send a lowercase UUIDv7.", "id");
             }
