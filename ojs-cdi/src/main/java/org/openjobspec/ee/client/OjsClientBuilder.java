@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
 import org.openjobspec.ee.EnqueueInterceptor;
@@ -102,6 +101,7 @@ public final class OjsClientBuilder implements OjsClient.Builder {
     @Override
     public OjsClient build() {
         ClientSettings resolved = fixed != null ? fixed : settings.build();
-        return new DefaultOjsClient(resolved, interceptors, executor != null ? executor : ForkJoinPool.commonPool());
+        return executor != null ? new DefaultOjsClient(resolved, interceptors, executor)
+                : DefaultOjsClient.onOwnPool(resolved, interceptors);
     }
 }
