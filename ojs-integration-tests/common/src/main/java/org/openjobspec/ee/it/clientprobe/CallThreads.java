@@ -3,6 +3,7 @@ package org.openjobspec.ee.it.clientprobe;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.openjobspec.ee.EnqueueInterceptor;
 import org.openjobspec.ee.OutgoingJob;
 
@@ -10,12 +11,22 @@ import org.openjobspec.ee.OutgoingJob;
 @ApplicationScoped
 public class CallThreads implements EnqueueInterceptor {
 
-    final BlockingQueue<String> names = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> names = new LinkedBlockingQueue<>();
 
     @Override
     public void beforeEnqueue(OutgoingJob job) {
         if ("client.probe".equals(job.type())) {
             names.add(Thread.currentThread().getName());
         }
+    }
+
+    // methods, not field access: callers hold a client proxy
+
+    void clear() {
+        names.clear();
+    }
+
+    String next() throws InterruptedException {
+        return names.poll(10, TimeUnit.SECONDS);
     }
 }

@@ -36,9 +36,9 @@ public class ClientThreadsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject threads() throws Exception {
         EnqueueOptions options = EnqueueOptions.defaults().queue(QUEUE);
-        calls.names.clear();
+        calls.clear();
         client.enqueueAsync("client.probe", null, options).toCompletableFuture().get(10, TimeUnit.SECONDS);
-        String call = calls.names.poll(10, TimeUnit.SECONDS);
+        String call = calls.next();
 
         BlockingQueue<String> listeners = new LinkedBlockingQueue<>();
         EventSubscription subscription = client.subscribeQueue(QUEUE,
