@@ -241,7 +241,10 @@ public interface OjsClient extends AutoCloseable {
         /** Adds an enqueue interceptor; interceptors run in the order added. */
         Builder interceptor(EnqueueInterceptor interceptor);
 
-        /** Executor of the {@code ...Async} methods and event streams (default: the common pool). */
+        /**
+         * Executor of the {@code ...Async} methods and event streams; the client does not shut it down. Default: a
+         * pool of the client's own (daemon threads {@code ojs-client-*}), shut down by {@link OjsClient#close()}.
+         */
         Builder executor(Executor executor);
 
         /** The client; throws {@link org.openjobspec.ee.error.OjsConfigurationException} listing every problem. */

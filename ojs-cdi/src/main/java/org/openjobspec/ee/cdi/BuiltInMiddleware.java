@@ -29,12 +29,14 @@ final class BuiltInMiddleware {
     }
 
     CompletionStage<JsonValue> around(JobContext job, Callable<CompletionStage<JsonValue>> handler) throws Exception {
-        if (LOG.isLoggable(Level.DEBUG)) {
-            LOG.log(Level.DEBUG, "OJS-WRK-0040: starting {0}", describe(job));
-        }
-        if (LOG.isLoggable(Level.TRACE)) {
-            LOG.log(Level.TRACE, "OJS-WRK-0041: {0} args {1}", describe(job), job.args());
-        }
+        aside("logging the start of the job", job, () -> {
+            if (LOG.isLoggable(Level.DEBUG)) {
+                LOG.log(Level.DEBUG, "OJS-WRK-0040: starting {0}", describe(job));
+            }
+            if (LOG.isLoggable(Level.TRACE)) {
+                LOG.log(Level.TRACE, "OJS-WRK-0041: {0} args {1}", describe(job), job.args());
+            }
+        });
         long start = System.nanoTime();
         CompletionStage<JsonValue> result;
         try {
@@ -46,16 +48,40 @@ final class BuiltInMiddleware {
         return result.whenComplete((value, failure) -> finished(job, start, failure));
     }
 
+    /**
+     * Runs a step of the library's own around the handler; its failure is logged and goes no further, so that only
+     * the handler decides whether the job succeeded and whether its failure is retryable.
+     */
+    static void aside(String step, JobContext job, Runnable action) {
+        try {
+            action.run();
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable e) {
+            try {
+                LOG.log(Level.WARNING, "OJS-WRK-0046: " + step + " failed for " + describe(job)
+                        + "; the job's outcome stays the handler's", e);
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable ignored) {
+                // a failing log handler cannot be told about itself
+            }
+        }
+    }
+
     private void finished(JobContext job, long start, Throwable thrown) {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Throwable failure = thrown == null ? null : Failures.unwrap(thrown);
-        if (failure != null) {
-            LOG.log(Level.WARNING, "OJS-WRK-0043: {0} failed{1}: {2}", describe(job),
-                    Failures.isNonRetryable(failure) ? " permanently" : "", failure.toString());
-        } else if (LOG.isLoggable(Level.DEBUG)) {
-            LOG.log(Level.DEBUG, "OJS-WRK-0042: finished {0} in {1} ms", describe(job), took.toMillis());
-        }
-        executed.fire(new JobExecuted(job.jobType(), job.queue(), job.attempt(), took, failure));
+        aside("logging the end of the job", job, () -> {
+            if (failure != null) {
+                LOG.log(Level.WARNING, "OJS-WRK-0043: {0} failed{1}: {2}", describe(job),
+                        Failures.isNonRetryable(failure) ? " permanently" : "", failure.toString());
+            } else if (LOG.isLoggable(Level.DEBUG)) {
+                LOG.log(Level.DEBUG, "OJS-WRK-0042: finished {0} in {1} ms", describe(job), took.toMillis());
+            }
+        });
+        aside("an observer of JobExecuted", job,
+                () -> executed.fire(new JobExecuted(job.jobType(), job.queue(), job.attempt(), took, failure)));
     }
 
     private static String describe(JobContext job) {

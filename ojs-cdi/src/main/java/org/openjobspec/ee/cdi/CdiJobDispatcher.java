@@ -13,7 +13,9 @@ import org.openjobspec.ee.worker.WorkerJob;
 
 /**
  * Runs each job in its own request context, with its trace context adopted, through the built-in middleware and
- * the handler registered for its type.
+ * the handler registered for its type. The request context is bound to the calling thread (CDI's
+ * RequestContextController, on Weld as on ArC), so it ends when the handler method returns, even where the method
+ * returned a stage still running.
  */
 final class CdiJobDispatcher implements JobDispatcher {
 
@@ -47,13 +49,19 @@ final class CdiJobDispatcher implements JobDispatcher {
         boolean activated = controller.activate();
         try {
             currentJob.get().set(context);
-            currentTrace.get().adopt(context.meta());
+            BuiltInMiddleware.aside("adopting the trace context", context,
+                    () -> currentTrace.get().adopt(context.meta()));
             return builtIn.around(context, () -> invoker.invoke(container, job, context));
         } finally {
-            if (activated) {
-                controller.deactivate();
-            }
-            requestContexts.destroy(controller);
+            BuiltInMiddleware.aside("ending the request context", context, () -> {
+                try {
+                    if (activated) {
+                        controller.deactivate();
+                    }
+                } finally {
+                    requestContexts.destroy(controller);
+                }
+            });
         }
     }
 }

@@ -3,17 +3,15 @@ package org.openjobspec.ee.cdi;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import org.openjobspec.ee.client.OwnPool;
 
 /**
- * Where the worker's tasks run: the container's ManagedExecutorService found under the configured JNDI name; else
- * a MicroProfile Context Propagation ManagedExecutor bean (what Quarkus offers); else, only outside any container,
- * a pool the worker creates and shuts down itself.
+ * Where everything the library runs goes, worker and client alike: the container's ManagedExecutorService found
+ * under the configured JNDI name; else a MicroProfile Context Propagation ManagedExecutor bean (what Quarkus offers);
+ * else, only outside any container, a pool of the library's own, shut down with the application.
  */
 record ExecutorChoice(ExecutorService executor, boolean owned, String description) {
 
@@ -38,8 +36,9 @@ record ExecutorChoice(ExecutorService executor, boolean owned, String descriptio
             }
         }
         LOG.log(Level.INFO, "OJS-WRK-0032: no ManagedExecutorService under {0} and no ManagedExecutor bean: "
-                + "running the worker on its own pool (fine outside a container, wrong inside one)", jndiName);
-        return new ExecutorChoice(Executors.newCachedThreadPool(new Named()), true, "own pool");
+                + "running the worker and the client on the library's own pool (fine outside a container, wrong "
+                + "inside one)", jndiName);
+        return new ExecutorChoice(OwnPool.create("worker"), true, "own pool");
     }
 
     void shutdownIfOwned() {
@@ -62,19 +61,6 @@ record ExecutorChoice(ExecutorService executor, boolean owned, String descriptio
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
-        }
-    }
-
-    private static final class Named implements ThreadFactory {
-        private static final AtomicInteger POOLS = new AtomicInteger();
-        private final int pool = POOLS.incrementAndGet();
-        private final AtomicInteger threads = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "ojs-worker-" + pool + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
         }
     }
 }

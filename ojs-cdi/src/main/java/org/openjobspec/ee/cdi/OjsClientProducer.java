@@ -9,10 +9,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.openjobspec.ee.EnqueueInterceptor;
 import org.openjobspec.ee.OjsClient;
@@ -23,24 +19,25 @@ import org.openjobspec.ee.client.DefaultOjsClient;
  * Makes {@code @Inject OjsClient} work: one application-scoped client configured from MicroProfile
  * Config ({@code ojs.url}, {@code ojs.auth-token}, timeouts, {@code ojs.headers.*}, TLS), with every
  * {@link EnqueueInterceptor} bean applied in {@code @Priority} order (lower first; beans without a
- * priority last). Async calls and event streams run on the container's default
- * {@code ManagedExecutorService} when one is bound in JNDI, else on the common pool.
+ * priority last). Async calls and event streams run on the executor the worker uses: the container's
+ * {@code ManagedExecutorService} named by {@code ojs.worker.executor}, else a MicroProfile {@code ManagedExecutor}
+ * bean, else (outside a container) the library's own pool.
  */
 @ApplicationScoped
 public class OjsClientProducer {
-
-    private static final Logger LOG = Logger.getLogger(OjsClientProducer.class.getName());
-    private static final String DEFAULT_EXECUTOR = "java:comp/DefaultManagedExecutorService";
 
     @Inject
     @Any
     Instance<EnqueueInterceptor> interceptors;
 
+    @Inject
+    LibraryExecutor executor;
+
     @Produces
     @ApplicationScoped
     OjsClient ojsClient() {
         ClientSettings settings = ClientSettings.fromConfig(ConfigProvider.getConfig());
-        return new DefaultOjsClient(settings, orderedInterceptors(), containerExecutor());
+        return new DefaultOjsClient(settings, orderedInterceptors(), executor.choice().executor());
     }
 
     void close(@Disposes OjsClient client) {
@@ -57,17 +54,5 @@ public class OjsClientProducer {
     private static int priority(Class<?> beanClass) {
         Priority priority = beanClass.getAnnotation(Priority.class);
         return priority == null ? Integer.MAX_VALUE : priority.value();
-    }
-
-    private static Executor containerExecutor() {
-        try {
-            Object found = new javax.naming.InitialContext().lookup(DEFAULT_EXECUTOR);
-            if (found instanceof Executor executor) {
-                return executor;
-            }
-        } catch (javax.naming.NamingException | RuntimeException | LinkageError e) {
-            LOG.log(Level.FINE, "no " + DEFAULT_EXECUTOR + "; OjsClient async calls use the common pool", e);
-        }
-        return ForkJoinPool.commonPool();
     }
 }

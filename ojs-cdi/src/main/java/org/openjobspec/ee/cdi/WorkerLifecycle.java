@@ -53,6 +53,9 @@ public class WorkerLifecycle {
     Instance<RequestContextController> requestContexts;
 
     @Inject
+    LibraryExecutor libraryExecutor;
+
+    @Inject
     @Any
     Instance<CurrentJob> currentJob;
 
@@ -65,7 +68,6 @@ public class WorkerLifecycle {
     Instance<Object> handlerBeans;
 
     private Worker worker;
-    private ExecutorChoice executor;
     private Jsonb jsonb;
     private RestWorkerTransport transport;
     private boolean stopped;
@@ -128,7 +130,7 @@ public class WorkerLifecycle {
         }
         transport = new RestWorkerTransport(ClientSettings.fromConfig(config).toRestConfig(),
                 settings.workerId());
-        executor = ExecutorChoice.resolve(workerConfig.executorName(), beanManager);
+        ExecutorChoice executor = libraryExecutor.choice();
         CdiJobDispatcher dispatcher = new CdiJobDispatcher(beanManager, invokers, requestContexts, currentJob,
                 currentTrace);
         worker = new Worker(settings, transport, dispatcher, executor.executor());
@@ -147,7 +149,6 @@ public class WorkerLifecycle {
         try {
             worker.stop();
         } finally {
-            executor.shutdownIfOwned();
             closeQuietly(transport);
             closeQuietly(jsonb);
         }

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -66,6 +67,7 @@ public final class DefaultOjsClient implements OjsClient {
     private final Jsonb jsonb;
     private final WireMapper wire;
     private final Executor executor;
+    private final ExecutorService ownPool;
     private final Set<EventSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private volatile HttpClient eventHttp;
     private volatile boolean closed;
@@ -75,8 +77,20 @@ public final class DefaultOjsClient implements OjsClient {
      * variants and event callbacks.
      */
     public DefaultOjsClient(ClientSettings settings, List<EnqueueInterceptor> interceptors, Executor executor) {
+        this(settings, interceptors, executor, null);
+    }
+
+    /** A client running on a pool of its own, which {@link #close()} shuts down. */
+    static DefaultOjsClient onOwnPool(ClientSettings settings, List<EnqueueInterceptor> interceptors) {
+        ExecutorService pool = OwnPool.create("client");
+        return new DefaultOjsClient(settings, interceptors, pool, pool);
+    }
+
+    private DefaultOjsClient(ClientSettings settings, List<EnqueueInterceptor> interceptors, Executor executor,
+                             ExecutorService ownPool) {
         this.settings = settings;
         this.executor = executor;
+        this.ownPool = ownPool;
         this.jsonb = JsonbBuilder.create();
         this.wire = new WireMapper(jsonb, interceptors);
         this.api = settings.restClient(OjsApi.class);
@@ -503,6 +517,10 @@ public final class DefaultOjsClient implements OjsClient {
             jsonb.close();
         } catch (Exception e) {
             LOG.log(Level.FINE, "closing JSON-B failed", e);
+        }
+        if (ownPool != null) {
+            // not shutdownNow: close() may be called from a callback running on this very pool
+            ownPool.shutdown();
         }
     }
 

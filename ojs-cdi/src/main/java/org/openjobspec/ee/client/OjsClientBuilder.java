@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
@@ -102,6 +101,7 @@ public final class OjsClientBuilder implements OjsClient.Builder {
         ClientSettings.Builder settings = base != null ? base.toBuilder() : ClientSettings.builder();
         overrides.forEach(o -> o.accept(settings));
         ClientSettings resolved = settings.build();
-        return new DefaultOjsClient(resolved, interceptors, executor != null ? executor : ForkJoinPool.commonPool());
+        return executor != null ? new DefaultOjsClient(resolved, interceptors, executor)
+                : DefaultOjsClient.onOwnPool(resolved, interceptors);
     }
 }

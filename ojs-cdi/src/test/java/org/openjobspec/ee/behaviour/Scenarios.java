@@ -40,6 +40,8 @@ final class Scenarios {
     static final AtomicInteger MAX_RUNNING = new AtomicInteger();
     static volatile CountDownLatch release = new CountDownLatch(1);
     static volatile CountDownLatch started = new CountDownLatch(1);
+    static volatile CountDownLatch requestEnded = new CountDownLatch(1);
+    static volatile CompletableFuture<Void> proceed = new CompletableFuture<>();
 
     private Scenarios() {
     }
@@ -52,6 +54,8 @@ final class Scenarios {
         MAX_RUNNING.set(0);
         release = new CountDownLatch(1);
         started = new CountDownLatch(1);
+        requestEnded = new CountDownLatch(1);
+        proceed = new CompletableFuture<>();
     }
 
     static int calls(String id) {
@@ -225,6 +229,74 @@ final class Scenarios {
     public static class ExecutedRecorder {
         void executed(@Observes JobExecuted e) {
             EXECUTED.add(e);
+        }
+    }
+
+    // ---- the handler alone decides the outcome
+
+    @ApplicationScoped
+    public static class Settled {
+        @JobHandler("settled.job")
+        public String run(JobContext ctx) {
+            count(ctx);
+            return "fine";
+        }
+    }
+
+    @ApplicationScoped
+    public static class ThrowingObserver {
+        void executed(@Observes JobExecuted e) {
+            EXECUTED.add(e);
+            throw new IllegalStateException("observer broke");
+        }
+    }
+
+    // ---- async handlers and the request context
+
+    /** Tells the test, by its destruction, that the job's request context ended. */
+    @RequestScoped
+    public static class ContextWitness {
+        public void touch() {
+        }
+
+        @jakarta.annotation.PreDestroy
+        void ended() {
+            requestEnded.countDown();
+        }
+    }
+
+    @ApplicationScoped
+    public static class AsyncContext {
+        @Inject
+        JobContext injected;
+
+        @Inject
+        PerJob perJob;
+
+        @Inject
+        ContextWitness witness;
+
+        /** Its continuation runs on a thread of its own once the test completes {@link #proceed}. */
+        @JobHandler("async.context")
+        public CompletionStage<String> run(JobContext param) {
+            witness.touch();
+            String during = perJob.id() + "/" + injected.jobId();
+            Thread handlerThread = Thread.currentThread();
+            return proceed.thenApplyAsync(nothing -> {
+                TRACE.add("other thread:" + (Thread.currentThread() != handlerThread));
+                TRACE.add("param:" + param.jobId());
+                TRACE.add("injected:" + outcome(injected::jobId));
+                TRACE.add("perJob:" + outcome(perJob::id));
+                return during;
+            }, task -> new Thread(task, "continuation").start());
+        }
+
+        private static String outcome(java.util.function.Supplier<String> use) {
+            try {
+                return "ok " + use.get();
+            } catch (RuntimeException e) {
+                return e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
         }
     }
 }

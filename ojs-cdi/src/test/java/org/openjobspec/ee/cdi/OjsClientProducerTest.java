@@ -77,7 +77,7 @@ class OjsClientProducerTest {
         }
         resolver.registerConfig(config, loader);
         return new Weld().disableDiscovery()
-                .addBeanClasses(OjsClientProducer.class, TenantInterceptor.class, TraceInterceptor.class)
+                .addBeanClasses(OjsClientProducer.class, LibraryExecutor.class, TenantInterceptor.class, TraceInterceptor.class)
                 .initialize();
     }
 

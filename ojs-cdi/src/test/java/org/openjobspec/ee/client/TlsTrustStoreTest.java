@@ -79,13 +79,13 @@ class TlsTrustStoreTest {
         OjsApi api = settings.restClient(OjsApi.class);
         try (QueueEventWatch watch = QueueEventWatch.open(settings.toRestConfig(), List.of("default"), executor,
                 activity::incrementAndGet, unsupported::add)) {
-            OjsHttp.sleep(500); // streams open
-            JobResponse job = api.enqueue(new EnqueueRequest(Uuid7.next(), "tls.job", Json.createArrayBuilder().build(),
-                    null, null, null));
-            assertThat(job.job().id()).isNotBlank();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (activity.get() == 0 && System.nanoTime() < deadline) {
-                OjsHttp.sleep(20);
+                // the streams may still be connecting (a TLS handshake on a loaded machine): enqueue until one wakes
+                JobResponse job = api.enqueue(new EnqueueRequest(Uuid7.next(), "tls.job",
+                        Json.createArrayBuilder().build(), null, null, null));
+                assertThat(job.job().id()).isNotBlank();
+                OjsHttp.sleep(300);
             }
             assertThat(activity.get()).as("event streams over TLS woke the watch").isPositive();
             assertThat(watch.gaveUp()).isFalse();

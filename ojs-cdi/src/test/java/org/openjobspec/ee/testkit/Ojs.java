@@ -9,6 +9,7 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.openjobspec.ee.cdi.CurrentJob;
 import org.openjobspec.ee.cdi.CurrentTrace;
 import org.openjobspec.ee.cdi.JobContextProducer;
+import org.openjobspec.ee.cdi.LibraryExecutor;
 import org.openjobspec.ee.cdi.WorkerLifecycle;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
 
@@ -20,7 +21,7 @@ public final class Ojs {
 
     /** The library's beans, as annotated discovery of ojs-cdi would find them. */
     public static final Class<?>[] LIBRARY_BEANS = {WorkerLifecycle.class, CurrentJob.class,
-            JobContextProducer.class, CurrentTrace.class};
+            JobContextProducer.class, CurrentTrace.class, LibraryExecutor.class};
 
     private Ojs() {
     }

@@ -8,6 +8,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -17,8 +18,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.openjobspec.ee.EnqueueInterceptor;
+import org.openjobspec.ee.EnqueueOptions;
+import org.openjobspec.ee.EventSubscription;
 import org.openjobspec.ee.OjsClient;
+import org.openjobspec.ee.OutgoingJob;
 import org.openjobspec.ee.cdi.HandlerCatalog;
 import org.openjobspec.ee.model.Job;
 
@@ -82,6 +90,48 @@ class OjsOnQuarkusTest {
         Job done = awaitFinished(job.id());
         assertEquals("completed", done.state(), done.toString());
         assertEquals("hello client", done.result().asJsonObject().getString("text"));
+    }
+
+    /** Records the thread of every enqueue of a {@code thread.probe} job: the thread that ran the client's call. */
+    @ApplicationScoped
+    public static class CallThreads implements EnqueueInterceptor {
+        static final BlockingQueue<String> NAMES = new LinkedBlockingQueue<>();
+
+        @Override
+        public void beforeEnqueue(OutgoingJob job) {
+            if ("thread.probe".equals(job.type())) {
+                NAMES.add(Thread.currentThread().getName());
+            }
+        }
+    }
+
+    @Test
+    void clientAsyncCallsAndSubscriptionCallbacksRunOnTheManagedExecutorNotTheCommonPool() throws Exception {
+        // a queue no worker serves
+        EnqueueOptions options = EnqueueOptions.defaults().queue("thread-probe");
+        CallThreads.NAMES.clear();
+        ojs.enqueueAsync("thread.probe", null, options).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        String call = CallThreads.NAMES.poll(10, TimeUnit.SECONDS);
+
+        BlockingQueue<String> listeners = new LinkedBlockingQueue<>();
+        EventSubscription subscription = ojs.subscribeQueue("thread-probe",
+                event -> listeners.add(Thread.currentThread().getName()));
+        String listener = null;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (listener == null && System.nanoTime() < deadline) {
+                // the stream may still be connecting: enqueue until an event arrives
+                ojs.enqueue("thread.probe", null, options);
+                listener = listeners.poll(300, TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            subscription.close();
+        }
+
+        // Quarkus' MicroProfile ManagedExecutor: its worker pool, "executor-thread-N" (so not the common pool,
+        // "ForkJoinPool.commonPool-worker-N", where the client used to run)
+        assertTrue(call != null && call.startsWith("executor-thread-"), "async call ran on " + call);
+        assertTrue(listener != null && listener.startsWith("executor-thread-"), "listener ran on " + listener);
     }
 
     private Job awaitFinished(String id) {
