@@ -274,12 +274,12 @@ class WorkerBehaviourTest {
         TestConfig.set("ojs.worker.concurrency", "4");
         List<String> shortJobs = List.of(http.enqueue("sleepy.job", args(300)), http.enqueue("sleepy.job", args(400)));
         String longJob = http.enqueue("blocking.job", args());
-        WeldContainer c = Ojs.boot(Scenarios.Blocking.class);
-        Wait.until("all three jobs running", () -> shortJobs.stream().mapToInt(Scenarios::calls).sum()
-                + Scenarios.calls(longJob), n -> n == 3);
         // @BeforeDestroyed(ApplicationScoped): drain for 3 s, then release. The long job only ends when released
         // (or after a minute), so finding it available again shows the stop did not wait for it.
-        c.close();
+        try (WeldContainer c = Ojs.boot(Scenarios.Blocking.class)) {
+            Wait.until("all three jobs running", () -> shortJobs.stream().mapToInt(Scenarios::calls).sum()
+                    + Scenarios.calls(longJob), n -> n == 3);
+        }
         for (String id : shortJobs) {
             assertThat(http.state(id)).isEqualTo("completed");
             assertThat(Scenarios.calls(id)).isEqualTo(1);
@@ -303,9 +303,9 @@ class WorkerBehaviourTest {
         try (HostileOjsServer recorder = HostileOjsServer.start()) {
             TestConfig.set("ojs.url", recorder.url().toString());
             String held = new OjsHttp(recorder.url()).enqueue("blocking.job", args());
-            WeldContainer c = Ojs.boot(Scenarios.Blocking.class);
-            Scenarios.awaitStarted();
-            c.close(); // drains for 0.5 s, then releases the held job
+            try (WeldContainer c = Ojs.boot(Scenarios.Blocking.class)) {
+                Scenarios.awaitStarted();
+            } // closing drains for 0.5 s, then releases the held job
             List<HostileOjsServer.Received> calls = recorder.received();
             List<JsonObject> beats = calls.stream().filter(r -> r.path().equals("/ojs/v1/workers/heartbeat"))
                     .map(r -> Json.createReader(new java.io.StringReader(r.body())).readObject()).toList();
