@@ -29,6 +29,7 @@ import org.openjobspec.ee.JobMiddleware;
 import org.openjobspec.ee.NonRetryable;
 import org.openjobspec.ee.NonRetryableException;
 import org.openjobspec.ee.TraceContext;
+import org.openjobspec.ee.testkit.Wait;
 
 /** Tiny scenario beans, one per behaviour; static state is reset by {@link #reset()} before each test. */
 final class Scenarios {
@@ -56,6 +57,13 @@ final class Scenarios {
         started = new CountDownLatch(1);
         requestEnded = new CountDownLatch(1);
         proceed = new CompletableFuture<>();
+    }
+
+    /** Waits for the first blocking or cooperative job to start. */
+    static void awaitStarted() throws InterruptedException {
+        if (!started.await(Wait.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("no job started within " + Wait.PATIENCE);
+        }
     }
 
     static int calls(String id) {
@@ -130,7 +138,7 @@ final class Scenarios {
 
     @ApplicationScoped
     public static class Blocking {
-        /** Blocks until the test releases it (or 20 s pass); the first call per job only, retries return at once. */
+        /** Blocks until released (or a minute passes); the first call per job only, retries return at once. */
         @JobHandler("blocking.job")
         public String run(JobContext ctx) throws InterruptedException {
             count(ctx);
@@ -138,7 +146,7 @@ final class Scenarios {
                 return "second run";
             }
             started.countDown();
-            release.await(20, TimeUnit.SECONDS);
+            release.await(Wait.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             return "released";
         }
 
@@ -153,9 +161,9 @@ final class Scenarios {
         public String cooperative(JobContext ctx) throws InterruptedException {
             count(ctx);
             started.countDown();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long end = System.nanoTime() + Wait.PATIENCE.toNanos();
             while (!ctx.isCancelled() && System.nanoTime() < end) {
-                Thread.sleep(20);
+                Thread.sleep(20); // a handler checking its flag between units of work, as JobContext suggests
             }
             TRACE.add(ctx.isCancelled() ? "saw cancellation" : "never cancelled");
             return "stopped";

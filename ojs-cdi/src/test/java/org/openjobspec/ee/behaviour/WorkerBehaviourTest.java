@@ -6,17 +6,10 @@ import static org.openjobspec.ee.testkit.OjsHttp.args;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.text.MessageFormat;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,16 +20,17 @@ import org.openjobspec.ee.testing.EmbeddedOjsServer;
 import org.openjobspec.ee.testing.HostileOjsServer;
 import org.openjobspec.ee.testing.InjectOjsServer;
 import org.openjobspec.ee.testing.OjsServerTest;
+import org.openjobspec.ee.testkit.LogCapture;
 import org.openjobspec.ee.testkit.Ojs;
 import org.openjobspec.ee.testkit.OjsHttp;
 import org.openjobspec.ee.testkit.TestConfig;
+import org.openjobspec.ee.testkit.Wait;
 import org.openjobspec.ee.worker.Worker;
 
 /** The worker in Weld SE with the real extension, against the embedded server over HTTP. */
 @OjsServerTest(resetBetweenTests = true)
 class WorkerBehaviourTest {
 
-    static final Duration WAIT = Duration.ofSeconds(15);
     @InjectOjsServer
     static EmbeddedOjsServer server;
     static OjsHttp http;
@@ -61,7 +55,7 @@ class WorkerBehaviourTest {
     void failedAttemptIsRetriedThenCompletes() {
         try (WeldContainer c = Ojs.boot(Scenarios.Flaky.class)) {
             String id = http.enqueue("flaky.job", args(), retry(3), null);
-            JsonObject job = http.awaitState(id, "completed", WAIT);
+            JsonObject job = http.awaitState(id, "completed");
             assertThat(job.getString("result")).isEqualTo("ok on attempt 2");
             assertThat(Scenarios.calls(id)).isEqualTo(2);
             JsonObject firstError = job.getJsonArray("errors").getJsonObject(0);
@@ -71,30 +65,12 @@ class WorkerBehaviourTest {
 
     @Test
     void withoutMiddlewareHandlerBeansAreNotSubclassedAndEveryAttemptIsReported() {
-        Logger jobLog = Logger.getLogger("org.openjobspec.ee.jobs");
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                logged.add(r);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        jobLog.addHandler(capture);
-        try (WeldContainer c = Ojs.boot(Scenarios.Flaky.class, Scenarios.ExecutedRecorder.class)) {
+        try (LogCapture jobLog = LogCapture.of("org.openjobspec.ee.jobs", Level.WARNING);
+             WeldContainer c = Ojs.boot(Scenarios.Flaky.class, Scenarios.ExecutedRecorder.class)) {
             String id = http.enqueue("flaky.job", args(), retry(3), null);
-            http.awaitState(id, "completed", WAIT);
-            assertThat(logged).filteredOn(r -> r.getLevel() == Level.WARNING)
-                    .singleElement().satisfies(r -> assertThat(MessageFormat.format(r.getMessage(),
-                            r.getParameters())).isEqualTo("OJS-WRK-0043: flaky.job job " + id
-                            + " (attempt 1) failed: java.lang.IllegalStateException: first attempt fails"));
+            http.awaitState(id, "completed");
+            assertThat(jobLog.messages()).singleElement().isEqualTo("OJS-WRK-0043: flaky.job job " + id
+                    + " (attempt 1) failed: java.lang.IllegalStateException: first attempt fails");
             assertThat(Scenarios.TRACE).containsOnly("instance:" + Scenarios.Flaky.class.getName());
             assertThat(Scenarios.EXECUTED).hasSize(2);
             JobExecuted failed = Scenarios.EXECUTED.get(0);
@@ -105,8 +81,6 @@ class WorkerBehaviourTest {
                 assertThat(e.jobType()).isEqualTo("flaky.job");
                 assertThat(e.duration()).isPositive();
             });
-        } finally {
-            jobLog.removeHandler(capture);
         }
     }
 
@@ -114,7 +88,7 @@ class WorkerBehaviourTest {
     void nonRetryableExceptionDiscardsAtOnce() {
         try (WeldContainer c = Ojs.boot(Scenarios.Flaky.class)) {
             String id = http.enqueue("doomed.job", args(), retry(5), null);
-            JsonObject job = http.awaitState(id, "discarded", WAIT);
+            JsonObject job = http.awaitState(id, "discarded");
             assertThat(Scenarios.calls(id)).isEqualTo(1);
             assertThat(job.getJsonObject("error").getString("message")).isEqualTo("cannot ever work");
             assertThat(job.getJsonObject("error").getBoolean("retryable")).isFalse();
@@ -125,7 +99,7 @@ class WorkerBehaviourTest {
     void nonRetryableMarkerInCauseChainDiscardsAtOnce() {
         try (WeldContainer c = Ojs.boot(Scenarios.Flaky.class)) {
             String id = http.enqueue("doomed.marked", args(), retry(5), null);
-            http.awaitState(id, "discarded", WAIT);
+            http.awaitState(id, "discarded");
             assertThat(Scenarios.calls(id)).isEqualTo(1);
         }
     }
@@ -134,13 +108,13 @@ class WorkerBehaviourTest {
     void argsThatCannotBeBoundFailNonRetryable() {
         try (WeldContainer c = Ojs.boot(Scenarios.Flaky.class)) {
             String id = http.enqueue("math.add", args("two", 3), retry(5), null);
-            JsonObject job = http.awaitState(id, "discarded", WAIT);
+            JsonObject job = http.awaitState(id, "discarded");
             JsonObject error = job.getJsonObject("error");
             assertThat(error.getString("message")).contains("Cannot bind args[0]").contains("Flaky#add");
             assertThat(error.getBoolean("retryable")).isFalse();
 
             String missing = http.enqueue("math.add", args(1), retry(5), null);
-            assertThat(http.awaitState(missing, "discarded", WAIT).getJsonObject("error").getString("message"))
+            assertThat(http.awaitState(missing, "discarded").getJsonObject("error").getString("message"))
                     .contains("missing value args[1] to primitive parameter 2");
         }
     }
@@ -149,7 +123,7 @@ class WorkerBehaviourTest {
     void asyncHandlerIsAckedWhenItsStageCompletes() {
         try (WeldContainer c = Ojs.boot(Scenarios.Async.class)) {
             String id = http.enqueue("async.job", args("ann"));
-            assertThat(http.awaitState(id, "completed", WAIT).getString("result")).isEqualTo("hello ann");
+            assertThat(http.awaitState(id, "completed").getString("result")).isEqualTo("hello ann");
         }
     }
 
@@ -161,9 +135,9 @@ class WorkerBehaviourTest {
             JsonObject meta = Json.createObjectBuilder()
                     .add("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").build();
             String first = http.enqueue("intercepted.job", args(), Json.createObjectBuilder().build(), meta);
-            http.awaitState(first, "completed", WAIT);
+            http.awaitState(first, "completed");
             String second = http.enqueue("intercepted.job", args());
-            http.awaitState(second, "completed", WAIT);
+            http.awaitState(second, "completed");
 
             List<String> t = Scenarios.TRACE;
             assertThat(t).hasSize(8);
@@ -197,16 +171,15 @@ class WorkerBehaviourTest {
         assertThat(ids).hasSize(1000);
         try (WeldContainer c = Ojs.boot(Scenarios.Quick.class)) {
             Worker worker = WorkerAccess.worker(c);
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (completed() < 1000 && System.nanoTime() < end) {
-                OjsHttp.sleep(50);
-            }
+            Wait.until("1000 jobs completed", WorkerBehaviourTest::completed, n -> n >= 1000);
             assertThat(completed()).isEqualTo(1000);
             assertThat(ids).allSatisfy(id -> assertThat(Scenarios.calls(id)).isEqualTo(1));
             assertThat(worker.maxHeldJobs()).isBetween(2, 8);
             assertThat(Scenarios.MAX_RUNNING.get()).isLessThanOrEqualTo(8);
         }
     }
+
+    private static final String HEARTBEAT = "/ojs/v1/workers/heartbeat";
 
     private static int completed() {
         return http.queueStats("default").getJsonObject("queue").getInt("completed");
@@ -217,7 +190,7 @@ class WorkerBehaviourTest {
         try (WeldContainer c = Ojs.boot(Scenarios.Blocking.class)) {
             // lease 1 s, heartbeat every 0.2 s, job runs 2.5 s
             String id = http.enqueue("sleepy.job", args(2500));
-            JsonObject job = http.awaitState(id, "completed", WAIT);
+            JsonObject job = http.awaitState(id, "completed");
             assertThat(job.getString("result")).isEqualTo("slept 2500");
             assertThat(job.getInt("attempt")).isEqualTo(1);
             assertThat(Scenarios.calls(id)).isEqualTo(1);
@@ -228,45 +201,53 @@ class WorkerBehaviourTest {
     void jobCancelledOnTheServerIsToldAndNotAcked() throws Exception {
         try (WeldContainer c = Ojs.boot(Scenarios.Blocking.class)) {
             String id = http.enqueue("cooperative.job", args());
-            assertThat(Scenarios.started.await(10, TimeUnit.SECONDS)).isTrue();
+            Scenarios.awaitStarted();
             http.cancel(id);
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (Scenarios.TRACE.isEmpty() && System.nanoTime() < end) {
-                OjsHttp.sleep(20);
-            }
+            Wait.until("the handler saw the cancellation", () -> Scenarios.TRACE, t -> !t.isEmpty());
             assertThat(Scenarios.TRACE).containsExactly("saw cancellation");
-            OjsHttp.sleep(300);
+            Worker worker = WorkerAccess.worker(c);
+            // the worker is done with the job (whatever it sends, it has sent): still cancelled, not acked
+            Wait.until("the worker let go of the job", worker::heldJobs, n -> n == 0);
             assertThat(http.state(id)).isEqualTo("cancelled");
-            assertThat(WorkerAccess.worker(c).heldJobs()).isZero();
         }
     }
 
     @Test
     void perHandlerTimeoutFailsTheJobRetryable() {
-        TestConfig.set("ojs.handler.\"sleepy.job\".timeout", "PT0.3S");
+        TestConfig.set("ojs.handler.\"blocking.job\".timeout", "PT0.3S");
         try (WeldContainer c = Ojs.boot(Scenarios.Blocking.class)) {
-            String id = http.enqueue("sleepy.job", args(5000), retry(1), null);
-            JsonObject job = http.await(id, j -> j.containsKey("error"), WAIT);
+            String id = http.enqueue("blocking.job", args(), retry(1), null); // blocks until the test ends
+            JsonObject job = http.await(id, j -> j.containsKey("error"));
             assertThat(job.getJsonObject("error").getString("message")).contains("did not finish within PT0.3S");
+        } finally {
+            Scenarios.release.countDown();
         }
     }
 
     @Test
     void quietDirectivePausesFetchingUntilItEnds() throws Exception {
-        try (WeldContainer c = Ojs.boot(Scenarios.Blocking.class)) {
-            Worker worker = WorkerAccess.worker(c);
-            JsonObject meta = Json.createObjectBuilder().add("test_directive", "quiet").build();
-            String quietJob = http.enqueue("blocking.job", args(), Json.createObjectBuilder().build(), meta);
-            assertThat(Scenarios.started.await(10, TimeUnit.SECONDS)).isTrue();
-            awaitState(worker, Worker.State.QUIET);
-            String waiting = http.enqueue("sleepy.job", args(1));
-            OjsHttp.sleep(500);
-            assertThat(http.state(waiting)).isEqualTo("available");
+        try (HostileOjsServer counting = HostileOjsServer.start()) {
+            TestConfig.set("ojs.url", counting.url().toString());
+            OjsHttp http = new OjsHttp(counting.url());
+            try (WeldContainer c = Ojs.boot(Scenarios.Blocking.class)) {
+                Worker worker = WorkerAccess.worker(c);
+                JsonObject meta = Json.createObjectBuilder().add("test_directive", "quiet").build();
+                String quietJob = http.enqueue("blocking.job", args(), Json.createObjectBuilder().build(), meta);
+                Scenarios.awaitStarted();
+                awaitState(worker, Worker.State.QUIET);
+                String waiting = http.enqueue("sleepy.job", args(1));
+                // two heartbeats after the enqueue: a running worker would have fetched in between (poll 50 ms)
+                int beats = counting.count(HEARTBEAT);
+                Wait.until("two more heartbeats", () -> counting.count(HEARTBEAT), n -> n >= beats + 2);
+                assertThat(http.state(waiting)).isEqualTo("available");
 
-            Scenarios.release.countDown(); // the job carrying the directive ends, so does quiet
-            http.awaitState(quietJob, "completed", WAIT);
-            http.awaitState(waiting, "completed", WAIT);
-            assertThat(worker.state()).isEqualTo(Worker.State.RUNNING);
+                Scenarios.release.countDown(); // the job carrying the directive ends, so does quiet
+                http.awaitState(quietJob, "completed");
+                http.awaitState(waiting, "completed");
+                assertThat(worker.state()).isEqualTo(Worker.State.RUNNING);
+            }
+        } finally {
+            Scenarios.release.countDown();
         }
     }
 
@@ -276,31 +257,29 @@ class WorkerBehaviourTest {
         try (WeldContainer c = Ojs.boot(Scenarios.Blocking.class)) {
             Worker worker = WorkerAccess.worker(c);
             String running = http.enqueue("blocking.job", args());
-            assertThat(Scenarios.started.await(10, TimeUnit.SECONDS)).isTrue();
+            Scenarios.awaitStarted();
             http.post("/ojs/v1/admin/workers/worker-to-terminate/terminate", Json.createObjectBuilder().build());
             awaitState(worker, Worker.State.DRAINING);
             String later = http.enqueue("sleepy.job", args(1));
             Scenarios.release.countDown();
-            http.awaitState(running, "completed", WAIT); // drained: the running job still finishes and is acked
-            assertThat(worker.awaitStopped(Duration.ofSeconds(5))).isTrue();
-            OjsHttp.sleep(300);
+            http.awaitState(running, "completed"); // drained: the running job still finishes and is acked
+            assertThat(worker.awaitStopped(Wait.PATIENCE)).isTrue(); // it cannot fetch any more
             assertThat(http.state(later)).isEqualTo("available");
         }
     }
 
     @Test
     void gracefulStopFinishesShortJobsReleasesTheRestAndLosesNothing() throws Exception {
-        TestConfig.set("ojs.worker.grace-period", "PT1S");
+        TestConfig.set("ojs.worker.grace-period", "PT3S");
         TestConfig.set("ojs.worker.concurrency", "4");
         List<String> shortJobs = List.of(http.enqueue("sleepy.job", args(300)), http.enqueue("sleepy.job", args(400)));
         String longJob = http.enqueue("blocking.job", args());
-        WeldContainer c = Ojs.boot(Scenarios.Blocking.class);
-        assertThat(Scenarios.started.await(10, TimeUnit.SECONDS)).isTrue();
-        OjsHttp.sleep(100);
-        long t0 = System.nanoTime();
-        c.close(); // @BeforeDestroyed(ApplicationScoped): drain within 1 s, then release
-        long tookMs = (System.nanoTime() - t0) / 1_000_000;
-        assertThat(tookMs).isLessThan(5000);
+        // @BeforeDestroyed(ApplicationScoped): drain for 3 s, then release. The long job only ends when released
+        // (or after a minute), so finding it available again shows the stop did not wait for it.
+        try (WeldContainer c = Ojs.boot(Scenarios.Blocking.class)) {
+            Wait.until("all three jobs running", () -> shortJobs.stream().mapToInt(Scenarios::calls).sum()
+                    + Scenarios.calls(longJob), n -> n == 3);
+        }
         for (String id : shortJobs) {
             assertThat(http.state(id)).isEqualTo("completed");
             assertThat(Scenarios.calls(id)).isEqualTo(1);
@@ -310,7 +289,7 @@ class WorkerBehaviourTest {
         assertThat(leftoverWorkerThreads()).isEmpty();
 
         try (WeldContainer again = Ojs.boot(Scenarios.Blocking.class)) { // redeploy: the released job runs again
-            assertThat(http.awaitState(longJob, "completed", WAIT).getString("result")).isEqualTo("second run");
+            assertThat(http.awaitState(longJob, "completed").getString("result")).isEqualTo("second run");
             assertThat(Scenarios.calls(longJob)).isEqualTo(2);
         }
         for (String id : shortJobs) {
@@ -324,9 +303,9 @@ class WorkerBehaviourTest {
         try (HostileOjsServer recorder = HostileOjsServer.start()) {
             TestConfig.set("ojs.url", recorder.url().toString());
             String held = new OjsHttp(recorder.url()).enqueue("blocking.job", args());
-            WeldContainer c = Ojs.boot(Scenarios.Blocking.class);
-            assertThat(Scenarios.started.await(10, TimeUnit.SECONDS)).isTrue();
-            c.close(); // drains for 0.5 s, then releases the held job
+            try (WeldContainer c = Ojs.boot(Scenarios.Blocking.class)) {
+                Scenarios.awaitStarted();
+            } // closing drains for 0.5 s, then releases the held job
             List<HostileOjsServer.Received> calls = recorder.received();
             List<JsonObject> beats = calls.stream().filter(r -> r.path().equals("/ojs/v1/workers/heartbeat"))
                     .map(r -> Json.createReader(new java.io.StringReader(r.body())).readObject()).toList();
@@ -344,17 +323,14 @@ class WorkerBehaviourTest {
         }
     }
 
+    /** Worker threads still alive once they had the chance to end (empty as soon as they have). */
     static List<String> leftoverWorkerThreads() {
-        OjsHttp.sleep(200);
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.startsWith("ojs-worker-")).toList();
+        return Wait.patiently("worker threads to end").until(() -> Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive).map(Thread::getName).filter(n -> n.startsWith("ojs-worker-")).toList(),
+                List::isEmpty);
     }
 
     static void awaitState(Worker worker, Worker.State state) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (worker.state() != state && System.nanoTime() < end) {
-            OjsHttp.sleep(20);
-        }
-        assertThat(worker.state()).isEqualTo(state);
+        Wait.until("worker " + state, worker::state, s -> s == state);
     }
 }

@@ -10,15 +10,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.error.OjsException;
 import org.openjobspec.ee.rest.OjsRestConfig;
-import org.openjobspec.ee.testing.EmbeddedOjsServer;
 import org.openjobspec.ee.testing.HostileOjsServer;
 import org.openjobspec.ee.testing.HostileOjsServer.Behaviour;
+import org.openjobspec.ee.testkit.LogCapture;
 import org.openjobspec.ee.testkit.OjsHttp;
+import org.openjobspec.ee.testkit.Wait;
 
 /** The worker's wake-up source: real streams of the embedded server, and servers that have none. */
 class QueueEventWatchTest {
@@ -35,31 +37,37 @@ class QueueEventWatchTest {
     @AfterEach
     void stopPool() throws InterruptedException {
         executor.shutdownNow();
-        assertThat(executor.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(executor.awaitTermination(Wait.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
     }
 
     private QueueEventWatch watch(java.net.URI url, String... queues) {
+        return watch(url, activity::incrementAndGet, queues);
+    }
+
+    private QueueEventWatch watch(java.net.URI url, Runnable onActivity, String... queues) {
         OjsRestConfig config = OjsRestConfig.of(url, Duration.ofSeconds(2), Duration.ofSeconds(5));
-        return QueueEventWatch.open(config, List.of(queues), executor, activity::incrementAndGet, unsupported::add);
+        return QueueEventWatch.open(config, List.of(queues), executor, onActivity, unsupported::add);
     }
 
     @Test
     void enqueueOnAWatchedQueueIsActivityAndOtherQueuesAreNot() {
-        EmbeddedOjsServer server = EmbeddedOjsServer.start();
-        try (QueueEventWatch watch = watch(server.url(), "mail", "reports")) {
+        AtomicInteger otherActivity = new AtomicInteger();
+        try (HostileOjsServer server = HostileOjsServer.start();
+             QueueEventWatch watch = watch(server.url(), "mail", "reports");
+             QueueEventWatch other = watch(server.url(), otherActivity::incrementAndGet, "other")) {
             OjsHttp http = new OjsHttp(server.url());
-            OjsHttp.sleep(500); // streams open
-            http.enqueue("x.job", OjsHttp.args(), jakarta.json.Json.createObjectBuilder().add("queue", "other")
-                    .build(), null);
-            OjsHttp.sleep(300);
-            assertThat(activity.get()).isZero();
-            http.enqueue("x.job", OjsHttp.args(), jakarta.json.Json.createObjectBuilder().add("queue", "reports")
-                    .build(), null);
-            awaitActivity(1);
+            Wait.until("both streams requested", () -> server.count("/ojs/v1/queues/mail/events") == 1
+                    && server.count("/ojs/v1/queues/reports/events") == 1);
+            // jobs on queue other, until the stream of that queue (opened with the others) has seen one
+            Wait.retrying("the server published a job on queue other", () -> enqueueOn(http, "other"),
+                    () -> otherActivity.get() > 0);
+            enqueueOn(http, "mail");
+            enqueueOn(http, "reports");
+            // each stream delivers in order: had a job on queue other come through, it would come before these
+            Wait.until("activity for mail and reports", activity::get, n -> n >= 2);
+            assertThat(activity.get()).isEqualTo(2);
             assertThat(watch.gaveUp()).isFalse();
             assertThat(unsupported).isEmpty();
-        } finally {
-            server.stop();
         }
     }
 
@@ -69,11 +77,14 @@ class QueueEventWatchTest {
                 .always(Behaviour.json(404, "{\"error\":{\"code\":\"not_found\",\"message\":\"no\"}}"));
              QueueEventWatch watch = watch(ojs.url(), "a", "b")) {
             awaitGaveUp(watch);
-            OjsHttp.sleep(1500); // past the reconnect delay: nothing tries again
             int requests = ojs.count();
             assertThat(requests).isBetween(1, 2);
-            OjsHttp.sleep(1200);
-            assertThat(ojs.count()).isEqualTo(requests);
+            // a stream that fails transiently, with the same reconnect delay, has reconnected twice meanwhile
+            try (HostileOjsServer failing = HostileOjsServer.start().always(Behaviour.serverError());
+                 QueueEventWatch control = watch(failing.url(), "c")) {
+                Wait.until("two reconnects of a stream that fails transiently", failing::count, n -> n >= 3);
+            }
+            assertThat(ojs.count()).as("requests after giving up").isEqualTo(requests);
             assertThat(unsupported).hasSize(1);
             assertThat(unsupported.get(0).httpStatus()).isEqualTo(404);
         }
@@ -93,26 +104,20 @@ class QueueEventWatchTest {
     @Test
     void aServerThatIsDownIsRetriedNotGivenUp() {
         java.net.URI nowhere = java.net.URI.create("http://127.0.0.1:1");
-        try (QueueEventWatch watch = watch(nowhere, "a")) {
-            OjsHttp.sleep(1500);
+        try (LogCapture streamLog = LogCapture.of(SseSubscription.class.getName(), Level.FINE);
+             QueueEventWatch watch = watch(nowhere, "a")) {
+            Wait.until("a failed connect and a failed reconnect", () -> streamLog.messages().stream()
+                    .filter(m -> m.startsWith("OJS event stream " + nowhere)).count(), n -> n >= 2);
             assertThat(watch.gaveUp()).isFalse();
             assertThat(unsupported).isEmpty();
         }
     }
 
-    private void awaitActivity(int atLeast) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (activity.get() < atLeast && System.nanoTime() < end) {
-            OjsHttp.sleep(10);
-        }
-        assertThat(activity.get()).isGreaterThanOrEqualTo(atLeast);
+    private static void enqueueOn(OjsHttp http, String queue) {
+        http.enqueue("x.job", OjsHttp.args(), jakarta.json.Json.createObjectBuilder().add("queue", queue).build(), null);
     }
 
     private static void awaitGaveUp(QueueEventWatch watch) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!watch.gaveUp() && System.nanoTime() < end) {
-            OjsHttp.sleep(10);
-        }
-        assertThat(watch.gaveUp()).isTrue();
+        Wait.until("the watch to give up", watch::gaveUp);
     }
 }

@@ -7,7 +7,6 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.json.Json;
 import java.io.Closeable;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjobspec.ee.error.OjsException;
 import org.openjobspec.ee.model.EnqueueRequest;
-import org.openjobspec.ee.model.JobResponse;
 import org.openjobspec.ee.rest.OjsApi;
 import org.openjobspec.ee.rest.Uuid7;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
 import org.openjobspec.ee.testing.TlsProxy;
-import org.openjobspec.ee.testkit.OjsHttp;
+import org.openjobspec.ee.testkit.Wait;
 
 /**
  * An OJS server behind HTTPS whose certificate only a keytool-made PKCS12 trust store vouches for, configured through
@@ -79,21 +77,16 @@ class TlsTrustStoreTest {
         OjsApi api = settings.restClient(OjsApi.class);
         try (QueueEventWatch watch = QueueEventWatch.open(settings.toRestConfig(), List.of("default"), executor,
                 activity::incrementAndGet, unsupported::add)) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (activity.get() == 0 && System.nanoTime() < deadline) {
-                // the streams may still be connecting (a TLS handshake on a loaded machine): enqueue until one wakes
-                JobResponse job = api.enqueue(new EnqueueRequest(Uuid7.next(), "tls.job",
-                        Json.createArrayBuilder().build(), null, null, null));
-                assertThat(job.job().id()).isNotBlank();
-                OjsHttp.sleep(300);
-            }
-            assertThat(activity.get()).as("event streams over TLS woke the watch").isPositive();
+            // the stream may still be connecting: enqueue until it reports one
+            Wait.retrying("event streams over TLS wake the watch", () -> assertThat(api.enqueue(new EnqueueRequest(
+                    Uuid7.next(), "tls.job", Json.createArrayBuilder().build(), null, null, null)).job().id())
+                    .isNotBlank(), () -> activity.get() > 0);
             assertThat(watch.gaveUp()).isFalse();
             assertThat(unsupported).isEmpty();
         } finally {
             ((Closeable) api).close();
             executor.shutdownNow();
-            assertThat(executor.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(executor.awaitTermination(Wait.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
         }
     }
 

@@ -6,7 +6,6 @@ import static org.openjobspec.ee.testkit.OjsHttp.args;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +60,7 @@ class EndToEndTest {
         try (WeldContainer c = Ojs.boot(Mailer.class)) {
             JsonObject email = Json.createObjectBuilder().add("to", "ann@example.com").add("subject", "hi").build();
             String id = http.enqueue("email.send", args(email));
-            JsonObject job = http.awaitState(id, "completed", Duration.ofSeconds(10));
+            JsonObject job = http.awaitState(id, "completed");
             assertThat(job.getJsonObject("result").getString("messageId")).isEqualTo("sent-to-ann@example.com-hi");
             assertThat(job.getJsonObject("result").getInt("attempt")).isEqualTo(1);
         }
@@ -71,7 +70,7 @@ class EndToEndTest {
     void bindsPositionalArgs() {
         try (WeldContainer c = Ojs.boot(Mailer.class)) {
             String id = http.enqueue("math.add", args(2, 3, Json.createArrayBuilder().add(4).add(5).build()));
-            JsonObject job = http.awaitState(id, "completed", Duration.ofSeconds(10));
+            JsonObject job = http.awaitState(id, "completed");
             assertThat(job.getInt("result")).isEqualTo(14);
         }
     }

@@ -56,32 +56,13 @@ public final class OjsHttp {
         return send(HttpRequest.newBuilder(base.resolve("/ojs/v1/queues/" + queue + "/stats")).GET(), 200);
     }
 
-    /** Polls the job until {@code condition} holds, failing after {@code timeout}. */
-    public JsonObject await(String id, Predicate<JsonObject> condition, Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
-        JsonObject job = job(id);
-        while (!condition.test(job)) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("job " + id + " did not reach the expected condition in " + timeout + ": "
-                        + job);
-            }
-            sleep(20);
-            job = job(id);
-        }
-        return job;
+    /** Waits until the job satisfies {@code condition}; fails after {@link Wait#PATIENCE}. */
+    public JsonObject await(String id, Predicate<JsonObject> condition) {
+        return Wait.until("job " + id, () -> job(id), condition);
     }
 
-    public JsonObject awaitState(String id, String state, Duration timeout) {
-        return await(id, j -> state.equals(j.getString("state")), timeout);
-    }
-
-    public static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    public JsonObject awaitState(String id, String state) {
+        return await(id, j -> state.equals(j.getString("state")));
     }
 
     private JsonObject send(HttpRequest.Builder request, int expected) {

@@ -1,6 +1,7 @@
 package org.openjobspec.ee.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -88,7 +89,8 @@ public abstract class ExampleChecks {
     private JsonObject demo() throws Exception {
         if (finished == null) {
             Http.post(Http.resolve(base, "api/demo/start"), "");
-            finished = Poll.until(Duration.ofSeconds(60), () -> Http.getJson(Http.resolve(base, "api/demo/status")),
+            finished = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> Http.getJson(Http.resolve(base, "api/demo/status")),
                     status -> status.getBoolean("allFinished"));
         }
         return finished;

@@ -1,6 +1,7 @@
 package org.openjobspec.ee.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -98,7 +99,7 @@ class GracefulStopTest {
         int completedBySecond = 0;
         try (WeldContainer second = Containers.boot()) {
             for (String id : ids) {
-                JsonObject job = api.awaitState(id, "completed", Duration.ofSeconds(20));
+                JsonObject job = api.awaitState(id, "completed");
                 completedBySecond += "second-worker".equals(job.getString("worker_id", null)) ? 1 : 0;
             }
         }
@@ -130,20 +131,19 @@ class GracefulStopTest {
     private Stopped runThenStop() {
         List<String> ids = api.enqueueMany(JOBS, Api.job("rel.work", Api.args(2000), Api.retry(3)));
         WeldContainer app = Containers.boot();
-        Api.until(Duration.ofSeconds(20), Executions::distinct, n -> n == JOBS);
-        long t0 = System.nanoTime();
-        app.close();
-        long stopNanos = System.nanoTime() - t0;
+        long stopNanos;
+        try {
+            await().atMost(Api.PATIENCE).until(Executions::distinct, n -> n == JOBS);
+        } finally {
+            long t0 = System.nanoTime();
+            app.close();
+            stopNanos = System.nanoTime() - t0;
+        }
         return new Stopped(ids, stopNanos, awaitNoWorkerThreads());
     }
 
+    /** The worker threads still alive once they had their chance to end: empty as soon as they have. */
     private static List<String> awaitNoWorkerThreads() {
-        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        List<String> threads = Containers.workerThreads();
-        while (!threads.isEmpty() && System.nanoTime() < end) {
-            Api.sleep(50);
-            threads = Containers.workerThreads();
-        }
-        return threads;
+        return await("worker threads to end").atMost(Api.PATIENCE).until(Containers::workerThreads, List::isEmpty);
     }
 }

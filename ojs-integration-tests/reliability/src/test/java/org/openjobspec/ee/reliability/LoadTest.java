@@ -1,6 +1,7 @@
 package org.openjobspec.ee.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -53,12 +54,13 @@ class LoadTest {
         first.awaitLine("READY"::equals, Duration.ofSeconds(60));
         second.awaitLine("READY"::equals, Duration.ofSeconds(60));
         long t1 = System.nanoTime();
-        Api.until(Duration.ofSeconds(60 + JOBS / 25), () -> api.queue("default").getInt("completed"), n -> n >= JOBS);
+        await().atMost(Duration.ofSeconds(60 + JOBS / 25)).until(() -> api.queue("default").getInt("completed"),
+                n -> n >= JOBS);
         long runNanos = System.nanoTime() - t1;
         first.send("stop");
         second.send("stop");
-        first.awaitLine("STOPPED"::equals, Duration.ofSeconds(30));
-        second.awaitLine("STOPPED"::equals, Duration.ofSeconds(30));
+        first.awaitLine("STOPPED"::equals, Api.PATIENCE);
+        second.awaitLine("STOPPED"::equals, Api.PATIENCE);
 
         Map<String, Integer> a = first.runs();
         Map<String, Integer> b = second.runs();
@@ -83,7 +85,7 @@ class LoadTest {
     }
 
     private Map<String, String> properties(String id) {
-        Map<String, String> p = new HashMap<>(WorkerCrashTest.workerProperties(server, id, 16));
+        Map<String, String> p = new HashMap<>(WorkerCrashTest.workerProperties(server.url(), id, 16));
         p.put("ojs.worker.heartbeat-interval", "PT1S");
         p.put("ojs.worker.visibility-timeout", "PT30S");
         return p;

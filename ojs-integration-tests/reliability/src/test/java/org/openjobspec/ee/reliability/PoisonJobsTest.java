@@ -3,7 +3,6 @@ package org.openjobspec.ee.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -53,19 +52,19 @@ class PoisonJobsTest {
         List<String> after = api.enqueueMany(100, Api.job("rel.work", Api.args(5), null));
         long t0 = System.nanoTime();
         try (WeldContainer worker = Containers.boot()) {
-            JsonObject bad = api.await(unbindable, PoisonJobsTest::terminal, Duration.ofSeconds(20));
-            JsonObject threw = api.await(throwing, PoisonJobsTest::terminal, Duration.ofSeconds(20));
-            JsonObject hung = api.await(hanging, PoisonJobsTest::terminal, Duration.ofSeconds(20));
+            JsonObject bad = api.await(unbindable, PoisonJobsTest::terminal);
+            JsonObject threw = api.await(throwing, PoisonJobsTest::terminal);
+            JsonObject hung = api.await(hanging, PoisonJobsTest::terminal);
             for (String id : before) {
-                api.awaitState(id, "completed", Duration.ofSeconds(30));
+                api.awaitState(id, "completed");
             }
             for (String id : after) {
-                api.awaitState(id, "completed", Duration.ofSeconds(30));
+                api.awaitState(id, "completed");
             }
             // the hung handler still holds its thread: the worker must go on without that slot
             List<String> later = api.enqueueMany(50, Api.job("rel.work", Api.args(5), null));
             for (String id : later) {
-                api.awaitState(id, "completed", Duration.ofSeconds(30));
+                api.awaitState(id, "completed");
             }
             long tookNanos = System.nanoTime() - t0;
             Jobs.hangRelease.countDown(); // lets the stuck thread go, so the stop below is not held up by it

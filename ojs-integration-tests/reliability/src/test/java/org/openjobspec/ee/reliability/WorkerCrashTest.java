@@ -1,8 +1,10 @@
 package org.openjobspec.ee.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +16,7 @@ import org.openjobspec.ee.reliability.support.Api;
 import org.openjobspec.ee.reliability.support.ChildJvm;
 import org.openjobspec.ee.reliability.support.Report;
 import org.openjobspec.ee.reliability.support.WorkerMain;
-import org.openjobspec.ee.testing.EmbeddedOjsServer;
+import org.openjobspec.ee.testing.HostileOjsServer;
 
 /**
  * Issue 7, item 2: a worker JVM is killed with SIGKILL while it holds jobs. The jobs come back when their lease
@@ -24,13 +26,13 @@ class WorkerCrashTest {
 
     static final int HELD = 8;
 
-    EmbeddedOjsServer server;
+    HostileOjsServer server; // healthy: counts and records the requests
     ChildJvm victim;
     ChildJvm survivor;
 
     @BeforeEach
     void start() {
-        server = EmbeddedOjsServer.start();
+        server = HostileOjsServer.start();
     }
 
     @AfterEach
@@ -43,9 +45,9 @@ class WorkerCrashTest {
         server.stop();
     }
 
-    static Map<String, String> workerProperties(EmbeddedOjsServer server, String id, int concurrency) {
+    static Map<String, String> workerProperties(URI server, String id, int concurrency) {
         Map<String, String> p = new HashMap<>();
-        p.put("ojs.url", server.url().toString());
+        p.put("ojs.url", server.toString());
         p.put("ojs.connect-timeout", "PT0.5S");
         p.put("ojs.worker.id", id);
         p.put("ojs.worker.concurrency", String.valueOf(concurrency));
@@ -62,24 +64,26 @@ class WorkerCrashTest {
         Api api = new Api(server.url());
         List<String> ids = api.enqueueMany(HELD, Api.job("rel.hold", Api.args(), Api.retry(5)));
 
-        Map<String, String> victimProps = workerProperties(server, "crash-victim", HELD);
+        Map<String, String> victimProps = workerProperties(server.url(), "crash-victim", HELD);
         victimProps.put("reliability.hold", "true");
         victim = ChildJvm.start("crash-victim", WorkerMain.class, victimProps);
         victim.awaitLine("READY"::equals, Duration.ofSeconds(60));
-        Api.until(Duration.ofSeconds(30), victim::distinctRuns, n -> n == HELD);
+        await().atMost(Api.PATIENCE).until(victim::distinctRuns, n -> n == HELD);
         assertThat(ids).allSatisfy(id -> assertThat(api.state(id)).isEqualTo("active"));
 
-        survivor = ChildJvm.start("crash-survivor", WorkerMain.class, workerProperties(server, "crash-survivor", 4));
+        survivor = ChildJvm.start("crash-survivor", WorkerMain.class, workerProperties(server.url(), "crash-survivor",
+                4));
         survivor.awaitLine("READY"::equals, Duration.ofSeconds(60));
-        Api.sleep(1000); // the survivor polls: the held jobs are not available to it yet
+        // the survivor has asked for work a few times: the held jobs are not available to it yet
+        await().atMost(Api.PATIENCE).until(() -> fetchesBy("crash-survivor"), n -> n >= 3);
         assertThat(survivor.distinctRuns()).as("held jobs are not handed out while their lease runs").isZero();
 
         long killedAt = System.nanoTime();
         victim.kill();
         assertThat(victim.isAlive()).isFalse();
-        Api.until(Duration.ofSeconds(30), () -> active(api), n -> n == 0);
+        await().atMost(Api.PATIENCE).until(() -> active(api), n -> n == 0);
         long backAfter = System.nanoTime() - killedAt;
-        Api.until(Duration.ofSeconds(30), () -> api.queue("default").getInt("completed"), n -> n == HELD);
+        await().atMost(Api.PATIENCE).until(() -> api.queue("default").getInt("completed"), n -> n == HELD);
         long completedAfter = System.nanoTime() - killedAt;
 
         int secondAttempts = 0;
@@ -101,7 +105,12 @@ class WorkerCrashTest {
         assertThat(survivor.runs().values()).allMatch(n -> n == 1);
         assertThat(active(api)).isZero();
         survivor.send("stop");
-        survivor.awaitLine("STOPPED"::equals, Duration.ofSeconds(30));
+        survivor.awaitLine("STOPPED"::equals, Api.PATIENCE);
+    }
+
+    private long fetchesBy(String workerId) {
+        return server.received().stream().filter(r -> r.path().equals("/ojs/v1/workers/fetch")
+                && r.body().contains("\"" + workerId + "\"")).count();
     }
 
     private static int active(Api api) {

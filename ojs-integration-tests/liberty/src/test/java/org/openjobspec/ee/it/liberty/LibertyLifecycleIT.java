@@ -1,6 +1,7 @@
 package org.openjobspec.ee.it.liberty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import jakarta.json.Json;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openjobspec.ee.it.EmbeddedOjsForContainers;
 import org.openjobspec.ee.it.Http;
-import org.openjobspec.ee.it.Poll;
 import org.openjobspec.ee.it.ProbeDeployments;
 import org.openjobspec.ee.it.Wars;
 
@@ -64,7 +64,8 @@ class LibertyLifecycleIT {
         Throwable failure = catchThrowable(() -> deployer.deploy("bad"));
 
         assertThat(failure).as("deploying invalid handlers must fail").isNotNull();
-        String logged = Poll.until(Duration.ofSeconds(10), () -> Files.readString(log).substring((int) before),
+        String logged = await().atMost(Duration.ofSeconds(60))
+                .until(() -> Files.readString(log).substring((int) before),
                 text -> text.contains("OJS-CDI-0002"));
         assertThat(logged)
                 .contains("CWWKZ0002E")
@@ -77,13 +78,13 @@ class LibertyLifecycleIT {
     void undeployStopsTheWorkerAndReleasesTheJobInFlight() throws Exception {
         deployer.deploy("slow");
         String jobId = enqueueSlowJob();
-        Poll.until(Duration.ofSeconds(30), () -> state(jobId), "active"::equals);
+        await().atMost(Duration.ofSeconds(60)).until(() -> state(jobId), "active"::equals);
         assertThat(ojsThreads()).as("the worker is visible while it runs").isNotEmpty();
 
         deployer.undeploy("slow");
 
-        Poll.until(Duration.ofSeconds(15), this::ojsThreads, JsonArray::isEmpty);
-        String after = Poll.until(Duration.ofSeconds(15), () -> state(jobId), s -> !s.equals("active"));
+        await().atMost(Duration.ofSeconds(60)).until(this::ojsThreads, JsonArray::isEmpty);
+        String after = await().atMost(Duration.ofSeconds(60)).until(() -> state(jobId), s -> !s.equals("active"));
         assertThat(after).as("the job was handed back to the server, not completed or lost")
                 .isIn(Set.of("available", "retryable", "scheduled", "pending"));
     }

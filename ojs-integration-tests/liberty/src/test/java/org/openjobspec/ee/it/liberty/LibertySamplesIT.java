@@ -1,6 +1,7 @@
 package org.openjobspec.ee.it.liberty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.io.File;
@@ -21,7 +22,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjobspec.ee.it.Http;
-import org.openjobspec.ee.it.Poll;
 import org.openjobspec.ee.it.datasource.DataSourceProbe;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
 import org.openjobspec.ee.testing.TlsProxy;
@@ -87,8 +87,8 @@ class LibertySamplesIT {
                 probe.as(ZipExporter.class).exportTo(liberty.dir.resolve("dropins/ds-probe.war").toFile());
                 liberty.start();
 
-                HttpResponse<String> answer = Poll.until(Duration.ofSeconds(60),
-                        () -> Http.get(liberty.url("ds-probe/api/datasource")), r -> r.statusCode() == 200);
+                HttpResponse<String> answer = await().atMost(Duration.ofSeconds(60))
+                        .until(() -> Http.get(liberty.url("ds-probe/api/datasource")), r -> r.statusCode() == 200);
                 assertThat(answer.body()).isEqualTo("H2 42");
                 assertDemoCompletes(liberty);
             }
@@ -100,11 +100,11 @@ class LibertySamplesIT {
             liberty.start();
         }
         URI start = liberty.url("ojs-example/api/demo/start");
-        HttpResponse<String> started = Poll.until(Duration.ofSeconds(60), () -> Http.post(start, ""),
+        HttpResponse<String> started = await().atMost(Duration.ofSeconds(60)).until(() -> Http.post(start, ""),
                 r -> r.statusCode() / 100 == 2);
         assertThat(started.statusCode() / 100).as(started.body()).isEqualTo(2);
-        JsonObject status = Poll.until(Duration.ofSeconds(90),
-                () -> Http.getJson(liberty.url("ojs-example/api/demo/status")), s -> s.getBoolean("allFinished"));
+        JsonObject status = await().atMost(Duration.ofSeconds(90))
+                .until(() -> Http.getJson(liberty.url("ojs-example/api/demo/status")), s -> s.getBoolean("allFinished"));
         assertThat(status.getBoolean("allFinished")).as(status.toString()).isTrue();
         assertThat(status.getJsonObject("jobs").getJsonObject("welcome-email").getString("state"))
                 .isEqualTo("completed");

@@ -1,5 +1,6 @@
 package org.openjobspec.ee.it.quarkus;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -135,18 +137,8 @@ class OjsOnQuarkusTest {
     }
 
     private Job awaitFinished(String id) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        Job job = ojs.getJob(id);
-        while (!List.of("completed", "discarded", "cancelled").contains(job.state()) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            job = ojs.getJob(id);
-        }
-        return job;
+        return await("job " + id).atMost(Duration.ofSeconds(60)).until(() -> ojs.getJob(id),
+                job -> List.of("completed", "discarded", "cancelled").contains(job.state()));
     }
 
     private static boolean isPresent(String className) {

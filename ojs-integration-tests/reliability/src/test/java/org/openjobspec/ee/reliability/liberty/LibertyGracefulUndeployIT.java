@@ -1,9 +1,9 @@
 package org.openjobspec.ee.reliability.liberty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -104,7 +104,7 @@ class LibertyGracefulUndeployIT {
         deployer.undeploy("grace-1s");
         long undeployNanos = System.nanoTime() - t0;
         int released = proxy.totalReleases() - releasesBefore;
-        Api.until(Duration.ofSeconds(5), () -> ids.stream().filter(id -> api.state(id).equals("active")).count(),
+        await().atMost(Api.PATIENCE).until(() -> ids.stream().filter(id -> api.state(id).equals("active")).count(),
                 n -> n == 0);
         int available = (int) ids.stream().filter(id -> api.state(id).equals("available")).count();
         // Liberty takes a moment to stop the application before CDI's BeforeDestroyed starts the worker's drain:
@@ -116,7 +116,7 @@ class LibertyGracefulUndeployIT {
         int completedLater = 0;
         try {
             for (String id : ids) {
-                JsonObject job = api.awaitState(id, "completed", Duration.ofSeconds(30));
+                JsonObject job = api.awaitState(id, "completed");
                 completedLater += job.getString("state").equals("completed") ? 1 : 0;
             }
         } finally {
@@ -146,22 +146,18 @@ class LibertyGracefulUndeployIT {
 
     /** Waits until every job is fetched and every handler is running on one of Liberty's threads. */
     private static void awaitActive(List<String> ids) throws Exception {
-        Api.until(Duration.ofSeconds(60), () -> ids.stream().filter(id -> api.state(id).equals("active")).count(),
+        await().atMost(Api.PATIENCE).until(() -> ids.stream().filter(id -> api.state(id).equals("active")).count(),
                 n -> n == ids.size());
         try (LibertyJvm jvm = LibertyJvm.connect()) {
-            Api.until(Duration.ofSeconds(30), () -> jvm.threadsIn(GraceJobs.class.getName()), n -> n == ids.size());
+            await().atMost(Api.PATIENCE).until(() -> jvm.threadsIn(GraceJobs.class.getName()), n -> n == ids.size());
         }
     }
 
+    /** The threads running OJS code once they had their chance to end: empty as soon as they have. */
     private static List<String> awaitNoOjsThreads() throws Exception {
         try (LibertyJvm jvm = LibertyJvm.connect()) {
-            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            List<String> found = jvm.threadsRunningOjs();
-            while (!found.isEmpty() && System.nanoTime() < end) {
-                Api.sleep(200);
-                found = jvm.threadsRunningOjs();
-            }
-            return found;
+            return await("no thread running OJS code").atMost(Api.PATIENCE).until(jvm::threadsRunningOjs,
+                    List::isEmpty);
         }
     }
 }

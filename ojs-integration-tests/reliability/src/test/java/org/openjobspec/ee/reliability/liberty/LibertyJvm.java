@@ -60,12 +60,9 @@ final class LibertyJvm implements AutoCloseable {
         return classes.getUnloadedClassCount();
     }
 
-    /** Full collections until class unloading has had its chance. */
-    void collectGarbage() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            memory.gc();
-            Thread.sleep(300);
-        }
+    /** A full collection; callers that wait for classes to be unloaded repeat it while they poll. */
+    void collectGarbage() {
+        memory.gc();
     }
 
     /** Threads with an OJS frame on their stack (worker coordinator, handlers, HTTP calls of the worker). */

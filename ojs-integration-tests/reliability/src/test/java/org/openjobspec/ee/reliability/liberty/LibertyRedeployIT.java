@@ -1,6 +1,7 @@
 package org.openjobspec.ee.reliability.liberty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -127,18 +130,23 @@ class LibertyRedeployIT {
             cycle(name, statusPath);
         }
         int perDeployment = Math.max(1, deployedClasses - baseClasses);
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        int threads;
-        int classes;
-        List<String> ojsThreads;
-        do {
-            jvm.collectGarbage();
-            threads = jvm.liveThreads();
-            classes = jvm.loadedClasses();
-            ojsThreads = jvm.threadsRunningOjs();
-        } while ((classes - baseClasses > perDeployment / 2 || threads - baseThreads > 2 || !ojsThreads.isEmpty())
-                && System.nanoTime() < end);
-        return new Round(baseThreads, baseClasses, deployedClasses, threads, classes, ojsThreads);
+        // collect until the undeployed applications are gone; if they never go, the caller's assertions show what is
+        // left
+        AtomicReference<Round> left = new AtomicReference<>();
+        try {
+            await("undeployed applications unloaded").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                        jvm.collectGarbage();
+                        Round r = new Round(baseThreads, baseClasses, deployedClasses, jvm.liveThreads(),
+                                jvm.loadedClasses(), jvm.threadsRunningOjs());
+                        left.set(r);
+                        return r.classes() - baseClasses <= perDeployment / 2 && r.threads() - baseThreads <= 2
+                                && r.ojsThreads().isEmpty();
+                    });
+        } catch (ConditionTimeoutException stillThere) {
+            // reported by the caller's assertions on the last round
+        }
+        return left.get();
     }
 
     private void cycle(String name, String statusPath) throws Exception {

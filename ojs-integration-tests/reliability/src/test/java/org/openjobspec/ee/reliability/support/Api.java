@@ -16,9 +16,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /** Plain HTTP to an OJS server, for setting up scenarios and reading back what the server holds. */
 public final class Api {
+
+    /**
+     * How long a scenario waits for what takes a second or two on an idle machine: a failure bound for a loaded
+     * 2-core machine, not a speed assumption. Waits use Awaitility.
+     */
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -89,21 +96,12 @@ public final class Api {
         return get("/ojs/v1/queues/" + name + "/stats").getJsonObject("queue");
     }
 
-    public JsonObject await(String id, Predicate<JsonObject> done, Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
-        JsonObject last = job(id);
-        while (!done.test(last)) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("job " + id + " still not done after " + timeout + ": " + last);
-            }
-            sleep(50);
-            last = job(id);
-        }
-        return last;
+    public JsonObject await(String id, Predicate<JsonObject> done) {
+        return Awaitility.await("job " + id).atMost(PATIENCE).until(() -> job(id), done);
     }
 
-    public JsonObject awaitState(String id, String state, Duration timeout) {
-        return await(id, j -> j.getString("state").equals(state), timeout);
+    public JsonObject awaitState(String id, String state) {
+        return await(id, j -> j.getString("state").equals(state));
     }
 
     public JsonObject get(String path) {
@@ -130,28 +128,5 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    public static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Polls until {@code done} holds or fails with the last value. */
-    public static <T> T until(Duration timeout, java.util.function.Supplier<T> probe, Predicate<T> done) {
-        long end = System.nanoTime() + timeout.toNanos();
-        T last = probe.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("still not done after " + timeout + ": " + last);
-            }
-            sleep(50);
-            last = probe.get();
-        }
-        return last;
     }
 }

@@ -12,11 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A separate JVM running one of this module's main classes on the test classpath. Its standard output is read
@@ -85,20 +88,17 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Waits for a line of output (other than RAN lines) matching {@code match}. */
     public String awaitLine(Predicate<String> match, Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            for (String l : lines) {
-                if (match.test(l)) {
-                    return l;
+        try {
+            return Awaitility.await(name + " output").atMost(timeout).until(() -> {
+                if (!process.isAlive() && lines.stream().noneMatch(match)) {
+                    throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
                 }
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            Api.sleep(20);
+                return lines.stream().filter(match).findFirst();
+            }, Optional::isPresent).get();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(name + " printed no matching line within " + timeout + "; output " + lines
+                    + "; see " + log, e);
         }
-        throw new AssertionError(name + " printed no matching line within " + timeout + "; output " + lines
-                + "; see " + log);
     }
 
     /** Executions this JVM reported, by job id. */
@@ -125,7 +125,7 @@ public final class ChildJvm implements AutoCloseable {
     public void kill() {
         process.destroyForcibly();
         try {
-            process.waitFor(10, TimeUnit.SECONDS);
+            process.waitFor(Api.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
