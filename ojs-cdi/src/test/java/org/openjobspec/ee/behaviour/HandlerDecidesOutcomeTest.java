@@ -22,7 +22,6 @@ import org.openjobspec.ee.testkit.TestConfig;
  */
 class HandlerDecidesOutcomeTest {
 
-    static final Duration WAIT = Duration.ofSeconds(15);
     static final String ACK = "/ojs/v1/workers/ack";
     static final String NACK = "/ojs/v1/workers/nack";
     static final String JOBS_LOG = "org.openjobspec.ee.jobs";
@@ -54,7 +53,7 @@ class HandlerDecidesOutcomeTest {
         try (LogCapture log = LogCapture.of(JOBS_LOG);
              WeldContainer c = Ojs.boot(Scenarios.Settled.class, Scenarios.ThrowingObserver.class)) {
             String id = http.enqueue("settled.job", args(), retry(5), null);
-            JsonObject job = http.awaitState(id, "completed", WAIT);
+            JsonObject job = http.awaitState(id, "completed");
             assertThat(job.getString("result")).isEqualTo("fine");
             assertThat(job.getInt("attempt")).isEqualTo(1);
             assertThat(Scenarios.calls(id)).isEqualTo(1);
@@ -71,7 +70,7 @@ class HandlerDecidesOutcomeTest {
     void throwingObserverOfAnAsyncHandlerLeavesItsJobCompleted() {
         try (WeldContainer c = Ojs.boot(Scenarios.Async.class, Scenarios.ThrowingObserver.class)) {
             String id = http.enqueue("async.job", args("ann"), retry(5), null);
-            assertThat(http.awaitState(id, "completed", WAIT).getString("result")).isEqualTo("hello ann");
+            assertThat(http.awaitState(id, "completed").getString("result")).isEqualTo("hello ann");
             assertThat(server.count(ACK)).isEqualTo(1);
             assertThat(server.count(NACK)).isZero();
         }
@@ -82,7 +81,7 @@ class HandlerDecidesOutcomeTest {
         try (LogCapture log = LogCapture.throwingOn(JOBS_LOG, m -> m.startsWith("OJS-WRK-0043"));
              WeldContainer c = Ojs.boot(Scenarios.Flaky.class, Scenarios.ThrowingObserver.class)) {
             String id = http.enqueue("doomed.job", args(), retry(5), null);
-            JsonObject job = http.awaitState(id, "discarded", WAIT);
+            JsonObject job = http.awaitState(id, "discarded");
             assertThat(Scenarios.calls(id)).isEqualTo(1);
             assertThat(job.getJsonObject("error").getString("message")).isEqualTo("cannot ever work");
             assertThat(job.getJsonObject("error").getBoolean("retryable")).isFalse();
@@ -108,7 +107,7 @@ class HandlerDecidesOutcomeTest {
             String id = http.enqueue("async.context", args());
             assertThat(Scenarios.requestEnded.await(10, TimeUnit.SECONDS)).as("method returned").isTrue();
             Scenarios.proceed.complete(null);
-            JsonObject job = http.awaitState(id, "completed", WAIT);
+            JsonObject job = http.awaitState(id, "completed");
             assertThat(job.getString("result")).endsWith("/" + id);
             assertThat(Scenarios.TRACE).hasSize(4);
             assertThat(Scenarios.TRACE.subList(0, 2)).containsExactly("other thread:true", "param:" + id);

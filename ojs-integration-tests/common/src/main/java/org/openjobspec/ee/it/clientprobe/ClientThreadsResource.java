@@ -37,7 +37,7 @@ public class ClientThreadsResource {
     public JsonObject threads() throws Exception {
         EnqueueOptions options = EnqueueOptions.defaults().queue(QUEUE);
         calls.clear();
-        client.enqueueAsync("client.probe", null, options).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        client.enqueueAsync("client.probe", null, options).toCompletableFuture().get(60, TimeUnit.SECONDS);
         String call = calls.next();
 
         BlockingQueue<String> listeners = new LinkedBlockingQueue<>();
@@ -45,7 +45,7 @@ public class ClientThreadsResource {
                 event -> listeners.add(Thread.currentThread().getName()));
         String listener = null;
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (listener == null && System.nanoTime() < deadline) {
                 // the stream may still be connecting: enqueue until an event arrives
                 client.enqueue("client.probe", null, options);

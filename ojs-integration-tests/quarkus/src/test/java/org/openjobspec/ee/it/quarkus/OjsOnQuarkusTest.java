@@ -112,7 +112,7 @@ class OjsOnQuarkusTest {
         // a queue no worker serves
         EnqueueOptions options = EnqueueOptions.defaults().queue("thread-probe");
         CallThreads.NAMES.clear();
-        ojs.enqueueAsync("thread.probe", null, options).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ojs.enqueueAsync("thread.probe", null, options).toCompletableFuture().get(60, TimeUnit.SECONDS);
         String call = CallThreads.NAMES.poll(10, TimeUnit.SECONDS);
 
         BlockingQueue<String> listeners = new LinkedBlockingQueue<>();
@@ -120,7 +120,7 @@ class OjsOnQuarkusTest {
                 event -> listeners.add(Thread.currentThread().getName()));
         String listener = null;
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (listener == null && System.nanoTime() < deadline) {
                 // the stream may still be connecting: enqueue until an event arrives
                 ojs.enqueue("thread.probe", null, options);
