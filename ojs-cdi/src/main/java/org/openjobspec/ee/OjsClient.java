@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
 import org.openjobspec.ee.client.ClientSettings;
-import org.openjobspec.ee.client.OjsClientBuilder;
+import org.openjobspec.ee.internal.client.OjsClientBuilder;
 import org.openjobspec.ee.error.OjsException;
 import org.openjobspec.ee.model.CronJob;
 import org.openjobspec.ee.model.DeadLetterPage;

@@ -31,7 +31,7 @@ final class WeldWorker implements AutoCloseable {
         for (Extension e : ServiceLoader.load(Extension.class)) {
             extensions.add(e.getClass().getName());
         }
-        if (!extensions.contains("org.openjobspec.ee.cdi.OjsExtension")) {
+        if (!extensions.contains("org.openjobspec.ee.internal.cdi.OjsExtension")) {
             throw new IllegalStateException("OjsExtension not found in META-INF/services: " + extensions);
         }
         weld.addBeanClasses(beans);

@@ -1,5 +1,7 @@
 package org.openjobspec.ee.client;
 
+import org.openjobspec.ee.internal.client.TlsStores;
+import org.openjobspec.ee.client.ClientSettings;
 import static org.openjobspec.ee.client.ClientSettings.AUTH_TOKEN;
 import static org.openjobspec.ee.client.ClientSettings.CONNECT_TIMEOUT;
 import static org.openjobspec.ee.client.ClientSettings.HEADERS_PREFIX;

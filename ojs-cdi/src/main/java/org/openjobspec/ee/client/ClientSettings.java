@@ -1,5 +1,6 @@
 package org.openjobspec.ee.client;
 
+import org.openjobspec.ee.internal.client.TlsStores;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.KeyStore;
@@ -116,7 +117,7 @@ public final class ClientSettings {
     }
 
     /** A builder holding these settings, to change some of them. */
-    Builder toBuilder() {
+    public Builder toBuilder() {
         Builder b = builder().url(url).authToken(authToken).connectTimeout(connectTimeout).readTimeout(readTimeout)
                 .trustStore(trustStore).keyStore(keyStore, keyStorePassword).sslContext(sslContext)
                 .hostnameVerifier(hostnameVerifier);

@@ -15,7 +15,7 @@ import org.openjobspec.ee.testkit.Ojs;
 import org.openjobspec.ee.testkit.OjsHttp;
 import org.openjobspec.ee.testkit.TestConfig;
 import org.openjobspec.ee.testkit.Wait;
-import org.openjobspec.ee.worker.Worker;
+import org.openjobspec.ee.internal.worker.Worker;
 
 /** The server goes away while a job runs and comes back with its state: nothing is lost or run twice. */
 class ServerOutageTest {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.JobExecuted;
-import org.openjobspec.ee.cdi.WorkerAccess;
+import org.openjobspec.ee.internal.cdi.WorkerAccess;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
 import org.openjobspec.ee.testing.HostileOjsServer;
 import org.openjobspec.ee.testing.InjectOjsServer;
@@ -25,7 +25,7 @@ import org.openjobspec.ee.testkit.Ojs;
 import org.openjobspec.ee.testkit.OjsHttp;
 import org.openjobspec.ee.testkit.TestConfig;
 import org.openjobspec.ee.testkit.Wait;
-import org.openjobspec.ee.worker.Worker;
+import org.openjobspec.ee.internal.worker.Worker;
 
 /** The worker in Weld SE with the real extension, against the embedded server over HTTP. */
 @OjsServerTest(resetBetweenTests = true)

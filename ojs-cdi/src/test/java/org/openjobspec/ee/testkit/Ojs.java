@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.openjobspec.ee.cdi.CurrentJob;
-import org.openjobspec.ee.cdi.CurrentTrace;
-import org.openjobspec.ee.cdi.JobContextProducer;
-import org.openjobspec.ee.cdi.LibraryExecutor;
-import org.openjobspec.ee.cdi.WorkerLifecycle;
+import org.openjobspec.ee.internal.cdi.CurrentJob;
+import org.openjobspec.ee.internal.cdi.CurrentTrace;
+import org.openjobspec.ee.internal.cdi.JobContextProducer;
+import org.openjobspec.ee.internal.cdi.LibraryExecutor;
+import org.openjobspec.ee.internal.cdi.WorkerLifecycle;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
 
 /**
@@ -47,7 +47,7 @@ public final class Ojs {
             weld.addExtension(e);
             loaded.add(e.getClass().getName());
         }
-        if (!loaded.contains("org.openjobspec.ee.cdi.OjsExtension")) {
+        if (!loaded.contains("org.openjobspec.ee.internal.cdi.OjsExtension")) {
             throw new AssertionError("OjsExtension not registered in META-INF/services: " + loaded);
         }
         weld.addBeanClasses(LIBRARY_BEANS);

@@ -29,7 +29,7 @@ import org.openjobspec.ee.EnqueueOptions;
 import org.openjobspec.ee.EventSubscription;
 import org.openjobspec.ee.OjsClient;
 import org.openjobspec.ee.OutgoingJob;
-import org.openjobspec.ee.cdi.HandlerCatalog;
+import org.openjobspec.ee.internal.cdi.HandlerCatalog;
 import org.openjobspec.ee.model.Job;
 
 /**

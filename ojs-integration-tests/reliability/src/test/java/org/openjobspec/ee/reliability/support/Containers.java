@@ -4,7 +4,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.openjobspec.ee.cdi.OjsExtension;
+import org.openjobspec.ee.internal.cdi.OjsExtension;
 
 /**
  * Boots Weld SE as a deployment would: bean discovery finds the library through its beans.xml and loads its

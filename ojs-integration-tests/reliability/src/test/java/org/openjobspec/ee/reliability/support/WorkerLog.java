@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 public final class WorkerLog extends Handler implements AutoCloseable {
 
     private final List<String> messages = new CopyOnWriteArrayList<>();
-    private final Logger logger = Logger.getLogger("org.openjobspec.ee.worker.Worker");
+    private final Logger logger = Logger.getLogger("org.openjobspec.ee.internal.worker.Worker");
 
     private WorkerLog() {
     }

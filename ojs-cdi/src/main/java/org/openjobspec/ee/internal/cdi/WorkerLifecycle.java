@@ -1,0 +1,219 @@
+package org.openjobspec.ee.internal.cdi;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.lang.System.Logger.Level;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.openjobspec.ee.client.ClientSettings;
+import org.openjobspec.ee.internal.worker.Worker;
+import org.openjobspec.ee.internal.worker.WorkerSettings;
+
+/**
+ * Starts the worker once the application is up and stops it, gracefully, before the application goes down. The
+ * start observer runs late and the stop observer early, so the application's own beans are ready for the first
+ * job and still there for the last one. Both the CDI 4 {@code Startup}/{@code Shutdown} events and the
+ * application-context events are observed (runtimes differ in which they fire); the second of each is a no-op.
+ * Where the build compatible extension ran (Quarkus), only {@code Startup} starts the worker: ArC initializes the
+ * application context during static init, before runtime configuration such as {@code ojs.url} is available.
+ */
+@ApplicationScoped
+public class WorkerLifecycle {
+
+    private static final System.Logger LOG = System.getLogger(WorkerLifecycle.class.getName());
+
+    @Inject
+    HandlerCatalog catalog;
+
+    @Inject
+    BeanManager beanManager;
+
+    @Inject
+    Instance<RequestContextController> requestContexts;
+
+    @Inject
+    LibraryExecutor libraryExecutor;
+
+    @Inject
+    @Any
+    Instance<CurrentJob> currentJob;
+
+    @Inject
+    Instance<CurrentTrace> currentTrace;
+
+    /** Never read: declaring it keeps handler beans from being removed as unused on ArC (see HandlerBean). */
+    @Inject
+    @HandlerBean
+    Instance<Object> handlerBeans;
+
+    private Worker worker;
+    private Jsonb jsonb;
+    private RestWorkerTransport transport;
+    private boolean stopped;
+
+    void onInitialized(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000)
+                       @Initialized(ApplicationScoped.class) Object event) {
+        if (!catalog.fromBuildTime()) {
+            start();
+        }
+    }
+
+    void onStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) Startup event) {
+        start();
+    }
+
+    void onBeforeDestroyed(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE)
+                           @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        stop();
+    }
+
+    void onShutdown(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Shutdown event) {
+        stop();
+    }
+
+    @PreDestroy
+    void destroy() {
+        stop();
+    }
+
+    /** The running worker, or null when it is disabled, has no handlers, or has stopped. */
+    Worker worker() {
+        return worker;
+    }
+
+    synchronized void start() {
+        if (worker != null || stopped) {
+            return;
+        }
+        Config config = ConfigProvider.getConfig();
+        Set<String> jobTypes = catalog.entries().stream().map(HandlerCatalog.Entry::jobType)
+                .collect(Collectors.toSet());
+        WorkerConfig workerConfig = WorkerConfig.read(config, jobTypes);
+        if (!workerConfig.problems().isEmpty()) {
+            // the portable extension reports these at deployment; this is the build compatible path's check
+            throw new IllegalStateException(Problems.describe(workerConfig.problems()));
+        }
+        if (!workerConfig.enabled()) {
+            LOG.log(Level.INFO, "OJS-WRK-0034: worker disabled ({0}=false)", WorkerConfig.ENABLED);
+            return;
+        }
+        if (jobTypes.isEmpty()) {
+            LOG.log(Level.INFO, "OJS-WRK-0035: no @JobHandler methods in this application: no worker started");
+            return;
+        }
+        WorkerSettings settings = workerConfig.settings().orElseThrow();
+        jsonb = JsonbBuilder.create();
+        Map<String, HandlerInvoker> invokers = new LinkedHashMap<>();
+        for (HandlerCatalog.Entry entry : catalog.entries()) {
+            invokers.put(entry.jobType(), invoker(entry));
+        }
+        transport = new RestWorkerTransport(ClientSettings.fromConfig(config).toRestConfig(),
+                settings.workerId());
+        ExecutorChoice executor = libraryExecutor.choice();
+        CdiJobDispatcher dispatcher = new CdiJobDispatcher(beanManager, invokers, requestContexts, currentJob,
+                currentTrace);
+        worker = new Worker(settings, transport, dispatcher, executor.executor());
+        LOG.log(Level.INFO, "OJS-WRK-0036: handlers {0} run on {1}", invokers.keySet(), executor.description());
+        worker.start();
+    }
+
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (worker == null) {
+            return;
+        }
+        try {
+            worker.stop();
+        } finally {
+            closeQuietly(transport);
+            closeQuietly(jsonb);
+        }
+    }
+
+    private HandlerInvoker invoker(HandlerCatalog.Entry entry) {
+        try {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader == null) {
+                loader = WorkerLifecycle.class.getClassLoader();
+            }
+            Class<?> beanClass = Class.forName(entry.beanClass(), false, loader);
+            List<String> names = entry.parameterClasses();
+            Class<?>[] params = new Class<?>[names.size()];
+            for (int i = 0; i < params.length; i++) {
+                params[i] = classFor(names.get(i), loader);
+            }
+            Method method = beanClass.getDeclaredMethod(entry.methodName(), params);
+            return new HandlerInvoker(bean(beanClass), method, jsonb);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("OJS-WRK-0037: cannot find handler " + entry.beanClass() + "#"
+                    + entry.methodName() + " found at deployment: " + e, e);
+        }
+    }
+
+    private Bean<?> bean(Class<?> beanClass) {
+        Bean<?> fallback = null;
+        for (Bean<?> b : beanManager.getBeans(Object.class, Any.Literal.INSTANCE)) {
+            if (b.getBeanClass() == beanClass) {
+                if (b.getTypes().contains(beanClass)) {
+                    return b;
+                }
+                fallback = fallback == null ? b : fallback;
+            }
+        }
+        if (fallback == null) {
+            throw new IllegalStateException("OJS-WRK-0038: no bean for handler class " + beanClass.getName());
+        }
+        return fallback;
+    }
+
+    private static Class<?> classFor(String name, ClassLoader loader) throws ClassNotFoundException {
+        return switch (name) {
+            case "boolean" -> boolean.class;
+            case "byte" -> byte.class;
+            case "short" -> short.class;
+            case "char" -> char.class;
+            case "int" -> int.class;
+            case "long" -> long.class;
+            case "float" -> float.class;
+            case "double" -> double.class;
+            default -> Class.forName(name, false, loader);
+        };
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "closing " + c, e);
+        }
+    }
+
+
+}

@@ -1,0 +1,568 @@
+package org.openjobspec.ee.internal.client;
+
+import org.openjobspec.ee.client.ClientSettings;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openjobspec.ee.CronDefinition;
+import org.openjobspec.ee.EnqueueInterceptor;
+import org.openjobspec.ee.EnqueueOptions;
+import org.openjobspec.ee.EventSubscription;
+import org.openjobspec.ee.JobSpec;
+import org.openjobspec.ee.OjsClient;
+import org.openjobspec.ee.WorkflowDefinition;
+import org.openjobspec.ee.error.ErrorInfo;
+import org.openjobspec.ee.error.OjsErrors;
+import org.openjobspec.ee.error.OjsException;
+import org.openjobspec.ee.error.OjsUnavailableException;
+import org.openjobspec.ee.model.BatchEnqueueRequest;
+import org.openjobspec.ee.model.CronAnswer;
+import org.openjobspec.ee.model.CronJob;
+import org.openjobspec.ee.model.CronRegistration;
+import org.openjobspec.ee.model.DeadLetterPage;
+import org.openjobspec.ee.model.EnqueueRequest;
+import org.openjobspec.ee.model.Health;
+import org.openjobspec.ee.model.Job;
+import org.openjobspec.ee.model.JobEvent;
+import org.openjobspec.ee.model.JobResponse;
+import org.openjobspec.ee.model.Manifest;
+import org.openjobspec.ee.model.QueueInfo;
+import org.openjobspec.ee.model.QueueStats;
+import org.openjobspec.ee.model.WorkflowCallbacks;
+import org.openjobspec.ee.model.WorkflowJob;
+import org.openjobspec.ee.model.WorkflowRequest;
+import org.openjobspec.ee.model.WorkflowResponse;
+import org.openjobspec.ee.model.WorkflowStatus;
+import org.openjobspec.ee.rest.OjsApi;
+
+/** {@link OjsClient} over the typed REST client {@link OjsApi}. */
+public final class DefaultOjsClient implements OjsClient {
+
+    private static final Logger LOG = Logger.getLogger(DefaultOjsClient.class.getName());
+    private static final Duration DEFAULT_RECONNECT = Duration.ofSeconds(1);
+
+    private final ClientSettings settings;
+    private final OjsApi api;
+    private final Jsonb jsonb;
+    private final WireMapper wire;
+    private final Executor executor;
+    private final ExecutorService ownPool;
+    private final Set<EventSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private volatile HttpClient eventHttp;
+    private volatile boolean closed;
+
+    /**
+     * A client for {@code settings}; interceptors run in list order; {@code executor} runs the async
+     * variants and event callbacks.
+     */
+    public DefaultOjsClient(ClientSettings settings, List<EnqueueInterceptor> interceptors, Executor executor) {
+        this(settings, interceptors, executor, null);
+    }
+
+    /** A client running on a pool of its own, which {@link #close()} shuts down. */
+    static DefaultOjsClient onOwnPool(ClientSettings settings, List<EnqueueInterceptor> interceptors) {
+        ExecutorService pool = OwnPool.create("client");
+        return new DefaultOjsClient(settings, interceptors, pool, pool);
+    }
+
+    private DefaultOjsClient(ClientSettings settings, List<EnqueueInterceptor> interceptors, Executor executor,
+                             ExecutorService ownPool) {
+        this.settings = settings;
+        this.executor = executor;
+        this.ownPool = ownPool;
+        this.jsonb = JsonbBuilder.create();
+        this.wire = new WireMapper(jsonb, interceptors);
+        this.api = settings.restClient(OjsApi.class);
+    }
+
+    /** The settings this client was built with. */
+    public ClientSettings settings() {
+        return settings;
+    }
+
+    // ---- jobs
+
+    @Override
+    public Job enqueue(String type, Object args) {
+        return enqueue(type, args, EnqueueOptions.defaults());
+    }
+
+    @Override
+    public Job enqueue(String type, Object args, EnqueueOptions options) {
+        ensureOpen();
+        EnqueueRequest request = wire.enqueueRequest(type, args, options == null ? EnqueueOptions.defaults() : options);
+        return job(api.enqueue(request), "enqueue");
+    }
+
+    @Override
+    public Job enqueue(JobSpec job) {
+        if (job == null) {
+            throw Checks.invalid(Checks.BATCH, "job spec is null");
+        }
+        return enqueue(job.type(), job.args(), job.options());
+    }
+
+    @Override
+    public List<Job> enqueueBatch(List<JobSpec> jobs) {
+        ensureOpen();
+        if (jobs == null || jobs.isEmpty()) {
+            throw Checks.invalid(Checks.BATCH, "batch enqueue needs at least one job");
+        }
+        List<EnqueueRequest> requests = new ArrayList<>(jobs.size());
+        for (int i = 0; i < jobs.size(); i++) {
+            JobSpec spec = jobs.get(i);
+            if (spec == null) {
+                throw Checks.invalid(Checks.BATCH, "job at index " + i + " of the batch is null");
+            }
+            try {
+                requests.add(wire.enqueueRequest(spec.type(), spec.args(), spec.options()));
+            } catch (org.openjobspec.ee.error.OjsValidationException e) {
+                throw Checks.invalid(Checks.BATCH, "job at index " + i + " of the batch: " + e.errorMessage());
+            }
+        }
+        List<Job> created = api.enqueueBatch(new BatchEnqueueRequest(requests)).jobs();
+        if (created.size() != requests.size()) {
+            throw OjsErrors.malformed("batch of " + requests.size() + " answered with " + created.size() + " jobs", null);
+        }
+        return created;
+    }
+
+    @Override
+    public Job getJob(String id) {
+        ensureOpen();
+        return job(api.getJob(Checks.identifier("job id", id)), "get job");
+    }
+
+    @Override
+    public Job cancel(String id) {
+        ensureOpen();
+        return job(api.cancelJob(Checks.identifier("job id", id)), "cancel");
+    }
+
+    // ---- workflows
+
+    @Override
+    public WorkflowStatus createWorkflow(WorkflowDefinition workflow) {
+        ensureOpen();
+        return workflow(api.createWorkflow(workflowRequest(workflow)), "create workflow");
+    }
+
+    private WorkflowRequest workflowRequest(WorkflowDefinition workflow) {
+        if (workflow == null) {
+            throw Checks.invalid(Checks.WORKFLOW, "workflow is null");
+        }
+        String kind = workflow.kind().name().toLowerCase(java.util.Locale.ROOT);
+        if (workflow.jobs().isEmpty()) {
+            throw Checks.invalid(Checks.WORKFLOW, kind + " '" + workflow.name() + "' has no jobs");
+        }
+        boolean hasCallbacks = workflow.onComplete() != null || workflow.onSuccess() != null || workflow.onFailure() != null;
+        if (hasCallbacks && workflow.kind() != WorkflowDefinition.Kind.BATCH) {
+            throw Checks.invalid(Checks.WORKFLOW, "callbacks (onComplete/onSuccess/onFailure) need a batch; '"
+                    + workflow.name() + "' is a " + kind);
+        }
+        List<WorkflowJob> members = new ArrayList<>();
+        for (int i = 0; i < workflow.jobs().size(); i++) {
+            JobSpec spec = workflow.jobs().get(i);
+            if (spec == null) {
+                throw Checks.invalid(Checks.WORKFLOW, kind + " job at index " + i + " is null");
+            }
+            members.add(wire.workflowJob(spec));
+        }
+        WorkflowCallbacks callbacks = hasCallbacks
+                ? new WorkflowCallbacks(callback(workflow.onComplete()), callback(workflow.onSuccess()),
+                        callback(workflow.onFailure()))
+                : null;
+        boolean chain = workflow.kind() == WorkflowDefinition.Kind.CHAIN;
+        return new WorkflowRequest(kind, workflow.name(), chain ? members : null, chain ? null : members, callbacks);
+    }
+
+    private WorkflowJob callback(JobSpec spec) {
+        return spec == null ? null : wire.workflowJob(spec);
+    }
+
+    @Override
+    public WorkflowStatus getWorkflow(String id) {
+        ensureOpen();
+        return workflow(api.getWorkflow(Checks.identifier("workflow id", id)), "get workflow");
+    }
+
+    @Override
+    public WorkflowStatus cancelWorkflow(String id) {
+        ensureOpen();
+        return workflow(api.cancelWorkflow(Checks.identifier("workflow id", id)), "cancel workflow");
+    }
+
+    // ---- queues
+
+    @Override
+    public List<QueueInfo> queues() {
+        ensureOpen();
+        return api.listQueues().queues();
+    }
+
+    @Override
+    public QueueStats queueStats(String queue) {
+        ensureOpen();
+        Checks.queueName(queue);
+        return stats(api.queueStats(queue), queue, "queue stats");
+    }
+
+    @Override
+    public QueueStats pauseQueue(String queue) {
+        ensureOpen();
+        Checks.queueName(queue);
+        return stats(api.pauseQueue(queue, JsonValue.EMPTY_JSON_OBJECT), queue, "pause queue");
+    }
+
+    @Override
+    public QueueStats resumeQueue(String queue) {
+        ensureOpen();
+        Checks.queueName(queue);
+        return stats(api.resumeQueue(queue, JsonValue.EMPTY_JSON_OBJECT), queue, "resume queue");
+    }
+
+    // ---- dead letter
+
+    @Override
+    public DeadLetterPage deadLetter(int limit, int offset) {
+        ensureOpen();
+        if (limit < 1 || offset < 0) {
+            throw Checks.invalid(Checks.NUMBERS, "dead-letter paging needs limit >= 1 and offset >= 0, got limit="
+                    + limit + ", offset=" + offset);
+        }
+        return api.listDeadLetter(limit, offset, null);
+    }
+
+    @Override
+    public Job retryDeadLetter(String id) {
+        ensureOpen();
+        return job(api.retryDeadLetter(Checks.identifier("job id", id), JsonValue.EMPTY_JSON_OBJECT), "retry dead letter");
+    }
+
+    @Override
+    public void discardDeadLetter(String id) {
+        ensureOpen();
+        api.deleteDeadLetter(Checks.identifier("job id", id));
+    }
+
+    // ---- cron
+
+    @Override
+    public List<CronJob> cronJobs() {
+        ensureOpen();
+        return api.listCron().entries();
+    }
+
+    @Override
+    public CronJob registerCron(CronDefinition cron) {
+        ensureOpen();
+        if (cron == null) {
+            throw Checks.invalid(Checks.CRON, "cron definition is null");
+        }
+        if (cron.name() == null || cron.name().isBlank()) {
+            throw Checks.invalid(Checks.CRON, "cron entry needs a name");
+        }
+        if (cron.expression() == null || cron.expression().isBlank()) {
+            throw Checks.invalid(Checks.CRON, "cron entry '" + cron.name() + "' needs an expression such as '*/5 * * * *' or '@daily'");
+        }
+        if (cron.job() == null) {
+            throw Checks.invalid(Checks.CRON, "cron entry '" + cron.name() + "' needs a job to enqueue");
+        }
+        CronRegistration registration = new CronRegistration(cron.name(), cron.expression().trim(), cron.timezone(),
+                cron.overlap() == null ? null : cron.overlap().name().toLowerCase(java.util.Locale.ROOT),
+                wire.template(cron.job()));
+        return cron(api.registerCron(registration), "register cron");
+    }
+
+    @Override
+    public CronJob unregisterCron(String name) {
+        ensureOpen();
+        return cron(api.unregisterCron(Checks.identifier("cron name", name)), "unregister cron");
+    }
+
+    // ---- server
+
+    @Override
+    public Manifest manifest() {
+        ensureOpen();
+        return api.manifest();
+    }
+
+    @Override
+    public Health health() {
+        ensureOpen();
+        try {
+            return api.health();
+        } catch (OjsUnavailableException e) {
+            JsonObject body = e.details();
+            if (e.httpStatus() == 503 && body.containsKey("status")) {
+                try {
+                    return jsonb.fromJson(body.toString(), Health.class);
+                } catch (RuntimeException unreadable) {
+                    throw OjsErrors.malformed("health answer: " + unreadable.getMessage(), unreadable);
+                }
+            }
+            throw e;
+        }
+    }
+
+    // ---- events
+
+    @Override
+    public EventSubscription subscribeJob(String jobId, Consumer<JobEvent> listener, Consumer<OjsException> onError) {
+        ensureOpen();
+        Checks.identifier("job id", jobId);
+        return subscribe("/ojs/v1/jobs/" + encode(jobId) + "/events", listener, onError, true);
+    }
+
+    @Override
+    public EventSubscription subscribeQueue(String queue, Consumer<JobEvent> listener, Consumer<OjsException> onError) {
+        ensureOpen();
+        Checks.queueName(queue);
+        return subscribe("/ojs/v1/queues/" + encode(queue) + "/events", listener, onError, false);
+    }
+
+    private EventSubscription subscribe(String path, Consumer<JobEvent> listener, Consumer<OjsException> onError,
+                                        boolean endOnTerminal) {
+        if (listener == null) {
+            throw Checks.invalid(Checks.IDENTIFIER, "event listener is missing");
+        }
+        Map<String, String> headers = new LinkedHashMap<>(settings.headers());
+        settings.authToken().ifPresent(token -> headers.put("Authorization", "Bearer " + token));
+        SseSubscription subscription = new SseSubscription(eventHttp(), URI.create(settings.url() + path), headers,
+                jsonb, executor, DEFAULT_RECONNECT, listener, onError == null ? e -> { } : onError, endOnTerminal);
+        subscriptions.add(subscription);
+        subscription.connect();
+        return subscription;
+    }
+
+    private HttpClient eventHttp() {
+        HttpClient http = eventHttp;
+        if (http == null) {
+            synchronized (this) {
+                http = eventHttp;
+                if (http == null) {
+                    HttpClient.Builder builder = HttpClient.newBuilder()
+                            .connectTimeout(settings.connectTimeout())
+                            .executor(executor);
+                    settings.sslContext().ifPresent(builder::sslContext);
+                    http = builder.build();
+                    eventHttp = http;
+                }
+            }
+        }
+        return http;
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    // ---- async
+
+    @Override
+    public CompletionStage<Job> enqueueAsync(String type, Object args) {
+        return async(() -> enqueue(type, args));
+    }
+
+    @Override
+    public CompletionStage<Job> enqueueAsync(String type, Object args, EnqueueOptions options) {
+        return async(() -> enqueue(type, args, options));
+    }
+
+    @Override
+    public CompletionStage<Job> enqueueAsync(JobSpec job) {
+        return async(() -> enqueue(job));
+    }
+
+    @Override
+    public CompletionStage<List<Job>> enqueueBatchAsync(List<JobSpec> jobs) {
+        return async(() -> enqueueBatch(jobs));
+    }
+
+    @Override
+    public CompletionStage<Job> getJobAsync(String id) {
+        return async(() -> getJob(id));
+    }
+
+    @Override
+    public CompletionStage<Job> cancelAsync(String id) {
+        return async(() -> cancel(id));
+    }
+
+    @Override
+    public CompletionStage<WorkflowStatus> createWorkflowAsync(WorkflowDefinition workflow) {
+        return async(() -> createWorkflow(workflow));
+    }
+
+    @Override
+    public CompletionStage<WorkflowStatus> getWorkflowAsync(String id) {
+        return async(() -> getWorkflow(id));
+    }
+
+    @Override
+    public CompletionStage<WorkflowStatus> cancelWorkflowAsync(String id) {
+        return async(() -> cancelWorkflow(id));
+    }
+
+    @Override
+    public CompletionStage<List<QueueInfo>> queuesAsync() {
+        return async(this::queues);
+    }
+
+    @Override
+    public CompletionStage<QueueStats> queueStatsAsync(String queue) {
+        return async(() -> queueStats(queue));
+    }
+
+    @Override
+    public CompletionStage<QueueStats> pauseQueueAsync(String queue) {
+        return async(() -> pauseQueue(queue));
+    }
+
+    @Override
+    public CompletionStage<QueueStats> resumeQueueAsync(String queue) {
+        return async(() -> resumeQueue(queue));
+    }
+
+    @Override
+    public CompletionStage<DeadLetterPage> deadLetterAsync(int limit, int offset) {
+        return async(() -> deadLetter(limit, offset));
+    }
+
+    @Override
+    public CompletionStage<Job> retryDeadLetterAsync(String id) {
+        return async(() -> retryDeadLetter(id));
+    }
+
+    @Override
+    public CompletionStage<Void> discardDeadLetterAsync(String id) {
+        return async(() -> {
+            discardDeadLetter(id);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletionStage<List<CronJob>> cronJobsAsync() {
+        return async(this::cronJobs);
+    }
+
+    @Override
+    public CompletionStage<CronJob> registerCronAsync(CronDefinition cron) {
+        return async(() -> registerCron(cron));
+    }
+
+    @Override
+    public CompletionStage<CronJob> unregisterCronAsync(String name) {
+        return async(() -> unregisterCron(name));
+    }
+
+    @Override
+    public CompletionStage<Manifest> manifestAsync() {
+        return async(this::manifest);
+    }
+
+    @Override
+    public CompletionStage<Health> healthAsync() {
+        return async(this::health);
+    }
+
+    private <T> CompletionStage<T> async(Supplier<T> call) {
+        try {
+            return CompletableFuture.supplyAsync(call, executor);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new OjsException(ErrorInfo.client(OjsErrors.CLIENT_FAILURE,
+                    OjsErrors.CLIENT_FAILURE + ": the client's executor refused the call: " + e.getMessage(), true), e));
+        }
+    }
+
+    // ---- lifecycle
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        subscriptions.forEach(EventSubscription::close);
+        subscriptions.clear();
+        try {
+            ((Closeable) api).close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "closing the OJS REST client failed", e);
+        }
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "closing JSON-B failed", e);
+        }
+        if (ownPool != null) {
+            // not shutdownNow: close() may be called from a callback running on this very pool
+            ownPool.shutdown();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new OjsException(ErrorInfo.client(Checks.CLOSED, Checks.CLOSED + ": this OjsClient is closed", false));
+        }
+    }
+
+    private static Job job(JobResponse response, String operation) {
+        if (response == null || response.job() == null) {
+            throw OjsErrors.malformed(operation + " answer holds no job", null);
+        }
+        return response.job();
+    }
+
+    private static QueueStats stats(org.openjobspec.ee.model.QueueAnswer answer, String queue, String operation) {
+        boolean known = answer != null && (answer.queue() instanceof JsonObject
+                || answer.queue() instanceof jakarta.json.JsonString || answer.stats() != null);
+        if (!known) {
+            throw OjsErrors.malformed(operation + " answer holds no queue", null);
+        }
+        return answer.toStats(queue);
+    }
+
+    private static WorkflowStatus workflow(WorkflowResponse response, String operation) {
+        if (response == null || response.workflow() == null) {
+            throw OjsErrors.malformed(operation + " answer holds no workflow", null);
+        }
+        return response.workflow();
+    }
+
+    private static CronJob cron(CronAnswer answer, String operation) {
+        if (answer == null || answer.entry() == null) {
+            throw OjsErrors.malformed(operation + " answer holds no cron entry", null);
+        }
+        return answer.entry();
+    }
+
+    @Override
+    public String toString() {
+        return "OjsClient[" + settings.url() + "]";
+    }
+}

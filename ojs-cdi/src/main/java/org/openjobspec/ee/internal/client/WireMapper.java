@@ -1,0 +1,201 @@
+package org.openjobspec.ee.internal.client;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjobspec.ee.EnqueueInterceptor;
+import org.openjobspec.ee.EnqueueOptions;
+import org.openjobspec.ee.JobArgs;
+import org.openjobspec.ee.JobSpec;
+import org.openjobspec.ee.OutgoingJob;
+import org.openjobspec.ee.RetryPolicy;
+import org.openjobspec.ee.UniquePolicy;
+import org.openjobspec.ee.model.EnqueueRequest;
+import org.openjobspec.ee.model.JobOptions;
+import org.openjobspec.ee.model.Rfc3339;
+import org.openjobspec.ee.model.Retry;
+import org.openjobspec.ee.model.Unique;
+import org.openjobspec.ee.model.WireJson;
+import org.openjobspec.ee.model.WorkflowJob;
+
+/** Turns the public API's values into validated wire records (interop profile), running interceptors first. */
+final class WireMapper {
+
+    private final Jsonb jsonb;
+    private final List<EnqueueInterceptor> interceptors;
+
+    WireMapper(Jsonb jsonb, List<EnqueueInterceptor> interceptors) {
+        this.jsonb = jsonb;
+        this.interceptors = List.copyOf(interceptors);
+    }
+
+    EnqueueRequest enqueueRequest(String type, Object args, EnqueueOptions options) {
+        OutgoingJob job = intercept(type, args, options);
+        JobOptions wireOptions = options(job.options());
+        return new EnqueueRequest(job.options().id(), type, job.args(), meta(job), job.options().schema(), wireOptions);
+    }
+
+    WorkflowJob workflowJob(JobSpec spec) {
+        OutgoingJob job = intercept(spec.type(), spec.args(), spec.options());
+        return new WorkflowJob(spec.name(), spec.type(), job.args(), meta(job), options(job.options()));
+    }
+
+    /** Cron templates are stored, not sent as jobs now, so interceptors do not run on them. */
+    org.openjobspec.ee.model.JobTemplate template(JobSpec spec) {
+        Checks.jobType(spec.type());
+        EnqueueOptions options = spec.options();
+        JsonObject meta = options.meta().isEmpty() ? null : toObject(options.meta());
+        return new org.openjobspec.ee.model.JobTemplate(spec.type(), args(spec.type(), spec.args()), meta, options(options));
+    }
+
+    private OutgoingJob intercept(String type, Object args, EnqueueOptions options) {
+        Checks.jobType(type);
+        OutgoingJob job = new OutgoingJob(type, args(type, args), options);
+        for (EnqueueInterceptor interceptor : interceptors) {
+            interceptor.beforeEnqueue(job);
+        }
+        return job;
+    }
+
+    JsonArray args(String type, Object args) {
+        if (args == null) {
+            return JsonValue.EMPTY_JSON_ARRAY;
+        }
+        if (args instanceof JsonArray array) {
+            return array;
+        }
+        JsonArrayBuilder array = WireJson.provider().createArrayBuilder();
+        if (args instanceof JobArgs positional) {
+            for (Object value : positional.values()) {
+                array.add(toJson(type, value));
+            }
+        } else {
+            array.add(toJson(type, args));
+        }
+        return array.build();
+    }
+
+    private JsonValue toJson(String type, Object value) {
+        if (value == null) {
+            return JsonValue.NULL;
+        }
+        if (value instanceof JsonValue json) {
+            return json;
+        }
+        // the usual args, written as JSON-B would write them, without a round trip through text
+        if (value instanceof String text) {
+            return WireJson.provider().createValue(text);
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return WireJson.provider().createValue(((Number) value).longValue());
+        }
+        if (value instanceof Boolean flag) {
+            return flag ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        try {
+            String text = jsonb.toJson(value);
+            try (JsonReader reader = WireJson.provider().createReader(new StringReader(text))) {
+                return reader.readValue();
+            }
+        } catch (RuntimeException e) {
+            throw Checks.invalid(Checks.ARGS, "args of job '" + type + "' cannot be written as JSON ("
+                    + value.getClass().getName() + ": " + e.getMessage() + "); pass a record, a POJO with getters, "
+                    + "a Map, a JSON-P value or JobArgs.of(...)");
+        }
+    }
+
+    private static JsonObject meta(OutgoingJob job) {
+        return job.meta().isEmpty() ? null : toObject(job.meta());
+    }
+
+    private static JsonObject toObject(Map<String, JsonValue> entries) {
+        JsonObjectBuilder builder = WireJson.provider().createObjectBuilder();
+        entries.forEach((key, value) -> {
+            if (key == null || key.isEmpty()) {
+                throw Checks.invalid(Checks.META, "metadata keys must be non-empty strings");
+            }
+            builder.add(key, value == null ? JsonValue.NULL : value);
+        });
+        return builder.build();
+    }
+
+    static JobOptions options(EnqueueOptions o) {
+        Checks.queue(o.queue());
+        Checks.priority(o.priority());
+        Checks.jobId(o.id());
+        Checks.positive("timeout", o.timeout());
+        Checks.positive("visibility timeout", o.visibilityTimeout());
+        if (o.delay() != null && o.delay().isNegative()) {
+            throw Checks.invalid(Checks.NUMBERS, "delay must not be negative, got " + o.delay());
+        }
+        if (o.tags() != null) {
+            for (String tag : o.tags()) {
+                if (tag == null || tag.isBlank()) {
+                    throw Checks.invalid(Checks.TAGS, "tags must be non-blank strings");
+                }
+            }
+        }
+        Instant scheduled = o.delay() != null ? Instant.now().plus(o.delay()) : o.scheduledAt();
+        JobOptions options = new JobOptions(o.queue(), o.priority(), millis(o.timeout()), Rfc3339.format(scheduled),
+                Rfc3339.format(o.expiresAt()), retry(o.retry()), unique(o.unique()), o.tags(),
+                millis(o.visibilityTimeout()));
+        return isEmpty(options) ? null : options;
+    }
+
+    private static boolean isEmpty(JobOptions o) {
+        return o.queue() == null && o.priority() == null && o.timeoutMs() == null && o.scheduledAt() == null
+                && o.expiresAt() == null && o.retry() == null && o.unique() == null && o.tags() == null
+                && o.visibilityTimeoutMs() == null;
+    }
+
+    private static Long millis(Duration duration) {
+        return duration == null ? null : duration.toMillis();
+    }
+
+    static Retry retry(RetryPolicy p) {
+        if (p == null) {
+            return null;
+        }
+        if (p.maxAttempts() != null && p.maxAttempts() < 0) {
+            throw Checks.invalid(Checks.NUMBERS, "retry max attempts must be 0 or more, got " + p.maxAttempts());
+        }
+        if (p.backoffCoefficient() != null && !(p.backoffCoefficient() >= 1.0)) {
+            throw Checks.invalid(Checks.NUMBERS, "retry backoff coefficient must be at least 1.0, got " + p.backoffCoefficient());
+        }
+        Checks.positive("retry initial interval", p.initialInterval());
+        Checks.positive("retry max interval", p.maxInterval());
+        return new Retry(p.maxAttempts(), iso(p.initialInterval()), p.backoffCoefficient(), iso(p.maxInterval()),
+                p.jitter(), p.nonRetryableErrors(),
+                p.onExhaustion() == null ? null : p.onExhaustion().name().toLowerCase(Locale.ROOT),
+                p.backoff() == null ? null : p.backoff().name().toLowerCase(Locale.ROOT));
+    }
+
+    static Unique unique(UniquePolicy p) {
+        if (p == null) {
+            return null;
+        }
+        if (p.keys() != null && p.keys().isEmpty()) {
+            throw Checks.invalid(Checks.UNIQUE, "unique policy needs at least one key (TYPE, QUEUE, ARGS, META)");
+        }
+        Checks.positive("unique period", p.period());
+        List<String> keys = p.keys() == null ? null
+                : p.keys().stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList();
+        return new Unique(keys, iso(p.period()),
+                p.onConflict() == null ? null : p.onConflict().name().toLowerCase(Locale.ROOT), p.states());
+    }
+
+    /** {@code Duration.toString()} is exactly the {@code PT#H#M#S} form servers parse (never days). */
+    private static String iso(Duration duration) {
+        return duration == null ? null : duration.toString();
+    }
+}

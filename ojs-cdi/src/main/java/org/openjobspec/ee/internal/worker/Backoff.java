@@ -1,0 +1,45 @@
+package org.openjobspec.ee.internal.worker;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * Exponential backoff with jitter for an unreachable or overloaded server: the n-th consecutive failure waits
+ * a random time in [d/2, d] with d = initial * 2^(n-1) capped at max, and never less than the server's Retry-After.
+ */
+final class Backoff {
+
+    private final Duration initial;
+    private final Duration max;
+    private final LongUnaryOperator random; // bound -> a value in [0, bound); a seam so tests know the jitter
+    private int failures;
+
+    Backoff(Duration initial, Duration max) {
+        this(initial, max, bound -> ThreadLocalRandom.current().nextLong(bound));
+    }
+
+    Backoff(Duration initial, Duration max, LongUnaryOperator random) {
+        this.initial = initial;
+        this.max = max.compareTo(initial) < 0 ? initial : max;
+        this.random = random;
+    }
+
+    Duration nextDelay(Duration retryAfter) {
+        failures++;
+        long cap = max.toMillis();
+        long exp = initial.toMillis() << Math.min(failures - 1, 30);
+        long d = exp <= 0 || exp > cap ? cap : exp;
+        long jittered = d / 2 + random.applyAsLong(d / 2 + 1);
+        long floor = retryAfter == null ? 0 : retryAfter.toMillis();
+        return Duration.ofMillis(Math.max(jittered, floor));
+    }
+
+    void reset() {
+        failures = 0;
+    }
+
+    int failures() {
+        return failures;
+    }
+}

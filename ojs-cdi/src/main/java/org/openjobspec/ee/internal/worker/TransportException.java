@@ -1,0 +1,33 @@
+package org.openjobspec.ee.internal.worker;
+
+import java.time.Duration;
+
+/**
+ * A failed call to the OJS server, classified for the engine's decisions. {@link Kind#UNAVAILABLE} (connection
+ * failure, 5xx, 429) is retried with backoff; {@link Kind#GONE} (404, 409 on ack/nack) means the job is no longer
+ * ours; {@link Kind#REJECTED} is any other refusal.
+ */
+public class TransportException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    public enum Kind { UNAVAILABLE, GONE, REJECTED }
+
+    private final Kind kind;
+    private final transient Duration retryAfter;
+
+    public TransportException(Kind kind, String message, Duration retryAfter, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.retryAfter = retryAfter;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The server's Retry-After, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}
