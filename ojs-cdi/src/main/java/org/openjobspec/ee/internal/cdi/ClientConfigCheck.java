@@ -3,6 +3,7 @@ package org.openjobspec.ee.internal.cdi;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
+import org.openjobspec.ee.internal.ConfigOrigins;
 import org.openjobspec.ee.client.ClientSettings;
 
 /** The client's configuration problems (OJS-CFG-0001..0049), reported in the same deployment failure. */
@@ -23,16 +24,14 @@ final class ClientConfigCheck {
     }
 
     /**
-     * OJS-CFG-0013 for every {@code ojs.*} key no part reads, such as a misspelt {@code ojs.read-timout}. JVM
-     * system properties and environment variables are shared with build tools and servers that have their own
-     * {@code ojs.*} and {@code OJS_*} entries (Maven passes {@code -Dojs.build.dir} on to tests, the OJS server reads
-     * {@code OJS_PORT}), so only the keys of the other sources (properties files, server variables) are checked.
+     * OJS-CFG-0013 for every {@code ojs.*} key no part reads, such as a misspelt {@code ojs.read-timout}; keys set
+     * outside the application ({@link ConfigOrigins}) are not checked.
      */
     static List<String> unknownKeys(Config config) {
         List<String> problems = new ArrayList<>();
         for (String key : config.getPropertyNames()) {
             if (key.startsWith("ojs.") && !ClientSettings.KEYS.contains(key) && !isHeader(key)
-                    && OTHER_PARTS.stream().noneMatch(key::startsWith) && System.getProperty(key) == null) {
+                    && OTHER_PARTS.stream().noneMatch(key::startsWith) && !ConfigOrigins.outsideTheApplication(key)) {
                 problems.add("OJS-CFG-0013: unknown key '" + key + "'; the client reads "
                         + ClientSettings.KEYS.stream().sorted().toList() + " and " + ClientSettings.HEADERS_PREFIX
                         + "<Name>, and other parts read keys under " + OTHER_PARTS);

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
+import org.openjobspec.ee.internal.ConfigOrigins;
 import org.openjobspec.ee.internal.ConfigDurations;
 import org.openjobspec.ee.model.OjsPatterns;
 import org.openjobspec.ee.internal.worker.WorkerSettings;
@@ -238,7 +239,8 @@ public final class WorkerConfig {
 
     private void unknownWorkerKeys(Config config) {
         for (String key : config.getPropertyNames()) {
-            if (key.startsWith("ojs.worker.") && !WORKER_KEYS.contains(key)) {
+            if (key.startsWith("ojs.worker.") && !WORKER_KEYS.contains(key)
+                    && !ConfigOrigins.outsideTheApplication(key)) {
                 problems.add("OJS-CFG-0065: unknown key '" + key + "'; the worker reads " + WORKER_KEYS.stream()
                         .sorted().toList());
             }
