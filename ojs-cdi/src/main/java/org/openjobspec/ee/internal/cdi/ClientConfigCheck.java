@@ -5,7 +5,9 @@ import java.util.List;
 import org.eclipse.microprofile.config.Config;
 import org.openjobspec.ee.client.ClientSettings;
 
-/** The client's configuration problems (OJS-CFG-0001..0049), reported in the same deployment failure. */
+import static org.openjobspec.ee.internal.Messages.CFG_0013;
+
+/** The client's configuration problems, reported in the same deployment failure. */
 final class ClientConfigCheck {
 
     /**
@@ -23,7 +25,7 @@ final class ClientConfigCheck {
     }
 
     /**
-     * OJS-CFG-0013 for every {@code ojs.*} key no part reads, such as a misspelt {@code ojs.read-timout}. JVM
+     * CFG_0013 for every {@code ojs.*} key no part reads, such as a misspelt {@code ojs.read-timout}. JVM
      * system properties and environment variables are shared with build tools and servers that have their own
      * {@code ojs.*} and {@code OJS_*} entries (Maven passes {@code -Dojs.build.dir} on to tests, the OJS server reads
      * {@code OJS_PORT}), so only the keys of the other sources (properties files, server variables) are checked.
@@ -33,7 +35,7 @@ final class ClientConfigCheck {
         for (String key : config.getPropertyNames()) {
             if (key.startsWith("ojs.") && !ClientSettings.KEYS.contains(key) && !isHeader(key)
                     && OTHER_PARTS.stream().noneMatch(key::startsWith) && System.getProperty(key) == null) {
-                problems.add("OJS-CFG-0013: unknown key '" + key + "'; the client reads "
+                problems.add(CFG_0013 + ": unknown key '" + key + "'; the client reads "
                         + ClientSettings.KEYS.stream().sorted().toList() + " and " + ClientSettings.HEADERS_PREFIX
                         + "<Name>, and other parts read keys under " + OTHER_PARTS);
             }
