@@ -107,24 +107,23 @@ public enum Messages {
     WRK_0043("job failed"),
     WRK_0046("a step around the handler failed");
 
-    private final String id;
     private final String meaning;
 
     Messages(String meaning) {
-        this.id = "OJS-" + name().replace('_', '-');
         this.meaning = meaning;
-    }
-
-    public String id() {
-        return id;
     }
 
     public String meaning() {
         return meaning;
     }
 
+    public String id() {
+        return toString();
+    }
+
+    /** The id: {@code OJS-}, the family, a dash and the number. */
     @Override
     public String toString() {
-        return id;
+        return "OJS-" + name().replace('_', '-');
     }
 }

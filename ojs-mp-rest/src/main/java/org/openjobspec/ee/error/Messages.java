@@ -11,24 +11,23 @@ enum Messages {
     CLI_0022("malformed answer"),
     CLI_0023("other HTTP-stack failure");
 
-    private final String id;
     private final String meaning;
 
     Messages(String meaning) {
-        this.id = "OJS-" + name().replace('_', '-');
         this.meaning = meaning;
-    }
-
-    String id() {
-        return id;
     }
 
     String meaning() {
         return meaning;
     }
 
+    String id() {
+        return toString();
+    }
+
+    /** The id: {@code OJS-}, the family, a dash and the number. */
     @Override
     public String toString() {
-        return id;
+        return "OJS-" + name().replace('_', '-');
     }
 }
