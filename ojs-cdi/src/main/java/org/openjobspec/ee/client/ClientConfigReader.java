@@ -22,6 +22,14 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.Config;
 import org.openjobspec.ee.internal.ConfigDurations;
+import org.openjobspec.ee.internal.Messages;
+
+import static org.openjobspec.ee.internal.Messages.CFG_0003;
+import static org.openjobspec.ee.internal.Messages.CFG_0004;
+import static org.openjobspec.ee.internal.Messages.CFG_0007;
+import static org.openjobspec.ee.internal.Messages.CFG_0008;
+import static org.openjobspec.ee.internal.Messages.CFG_0011;
+import static org.openjobspec.ee.internal.Messages.CFG_0012;
 
 /** Reads the client keys from MicroProfile Config into a {@link ClientSettings.Builder}, collecting every problem. */
 final class ClientConfigReader {
@@ -52,8 +60,8 @@ final class ClientConfigReader {
                     + "variable)");
         }
         value(AUTH_TOKEN).ifPresent(builder::authToken);
-        duration(CONNECT_TIMEOUT, "OJS-CFG-0003", builder::connectTimeout);
-        duration(READ_TIMEOUT, "OJS-CFG-0004", builder::readTimeout);
+        duration(CONNECT_TIMEOUT, CFG_0003, builder::connectTimeout);
+        duration(READ_TIMEOUT, CFG_0004, builder::readTimeout);
         for (String name : config.getPropertyNames()) {
             if (name.startsWith(HEADERS_PREFIX) && name.length() > HEADERS_PREFIX.length()) {
                 String header = name.substring(HEADERS_PREFIX.length());
@@ -64,14 +72,14 @@ final class ClientConfigReader {
         value(KEY_STORE).ifPresent(path -> {
             String type = value(KEY_STORE_TYPE).orElse("PKCS12");
             char[] password = value(KEY_STORE_PASSWORD).map(String::toCharArray).orElse(new char[0]);
-            KeyStore store = TlsStores.load(path, type, password, KEY_STORE, "OJS-CFG-0008", problems);
+            KeyStore store = TlsStores.load(path, type, password, KEY_STORE, CFG_0008, problems);
             if (store != null) {
                 builder.keyStore(store, password);
             }
         });
     }
 
-    private void duration(String key, String id, Consumer<Duration> target) {
+    private void duration(String key, Messages id, Consumer<Duration> target) {
         value(key).ifPresent(text -> {
             Duration d = ConfigDurations.parse(text);
             if (d == null) {
@@ -85,11 +93,11 @@ final class ClientConfigReader {
     private void trustStore(String path) {
         String type = value(TRUST_STORE_TYPE).orElse("PKCS12");
         char[] password = value(TRUST_STORE_PASSWORD).map(String::toCharArray).orElse(null);
-        KeyStore store = TlsStores.load(path, type, password, TRUST_STORE, "OJS-CFG-0007", problems);
+        KeyStore store = TlsStores.load(path, type, password, TRUST_STORE, CFG_0007, problems);
         if (store != null && TlsStores.isEmpty(store)) {
             // PKCS12 files made by keytool encrypt their certificates: read without the password they load
             // "fine" and empty, and every TLS handshake then fails with "trustAnchors ... must be non-empty"
-            problems.add("OJS-CFG-0012: " + TRUST_STORE + "='" + path + "' holds no certificate"
+            problems.add(CFG_0012 + ": " + TRUST_STORE + "='" + path + "' holds no certificate"
                     + (password == null ? "; " + TRUST_STORE_PASSWORD + " is not set, and a PKCS12 store's "
                     + "certificates can only be read with it" : "; import the OJS server's certificate or CA"));
         } else if (store != null) {
@@ -101,7 +109,7 @@ final class ClientConfigReader {
         try {
             return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
         } catch (RuntimeException e) {
-            problems.add("OJS-CFG-0011: cannot read " + key + ": " + e.getMessage());
+            problems.add(CFG_0011 + ": cannot read " + key + ": " + e.getMessage());
             return Optional.empty();
         }
     }

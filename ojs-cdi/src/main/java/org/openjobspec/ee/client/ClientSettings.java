@@ -20,6 +20,14 @@ import org.openjobspec.ee.error.OjsConfigurationException;
 import org.openjobspec.ee.rest.OjsRestClients;
 import org.openjobspec.ee.rest.OjsRestConfig;
 
+import static org.openjobspec.ee.internal.Messages.CFG_0001;
+import static org.openjobspec.ee.internal.Messages.CFG_0002;
+import static org.openjobspec.ee.internal.Messages.CFG_0003;
+import static org.openjobspec.ee.internal.Messages.CFG_0004;
+import static org.openjobspec.ee.internal.Messages.CFG_0005;
+import static org.openjobspec.ee.internal.Messages.CFG_0006;
+import static org.openjobspec.ee.internal.Messages.CFG_0009;
+
 /**
  * Where and how to reach the OJS server: URL, token, timeouts, extra headers, TLS. Immutable.
  *
@@ -35,8 +43,8 @@ import org.openjobspec.ee.rest.OjsRestConfig;
  *   <tr><td>{@code ojs.tls.trust-store}, {@code -password}, {@code -type}</td><td>trust store file (type default PKCS12)</td></tr>
  *   <tr><td>{@code ojs.tls.key-store}, {@code -password}, {@code -type}</td><td>client key store for mutual TLS</td></tr>
  * </table>
- * Problems carry ids OJS-CFG-0001..0049 and are all reported together. Keys under {@code ojs.} that are not
- * the client's are not looked at here; in a CDI deployment they are reported as unknown (OJS-CFG-0013).
+ * Problems carry OJS-CFG message ids and are all reported together. Keys under {@code ojs.} that are not
+ * the client's are not looked at here; in a CDI deployment they are reported as unknown keys.
  */
 public final class ClientSettings {
 
@@ -278,34 +286,34 @@ public final class ClientSettings {
             List<String> problems = new ArrayList<>();
             parseUrl(rawUrl, problems);
             if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
-                problems.add("OJS-CFG-0003: " + CONNECT_TIMEOUT + " must be a positive duration, got " + connectTimeout);
+                problems.add(CFG_0003 + ": " + CONNECT_TIMEOUT + " must be a positive duration, got " + connectTimeout);
             }
             if (readTimeout == null || readTimeout.isNegative() || readTimeout.isZero()) {
-                problems.add("OJS-CFG-0004: " + READ_TIMEOUT + " must be a positive duration, got " + readTimeout);
+                problems.add(CFG_0004 + ": " + READ_TIMEOUT + " must be a positive duration, got " + readTimeout);
             }
             headers.forEach((name, value) -> {
                 if (name == null || !HEADER_NAME.matcher(name).matches()) {
-                    problems.add("OJS-CFG-0005: header name '" + name + "' (" + HEADERS_PREFIX + name
+                    problems.add(CFG_0005 + ": header name '" + name + "' (" + HEADERS_PREFIX + name
                             + ") is not a valid HTTP header name");
                 } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                    problems.add("OJS-CFG-0006: header '" + name + "' is set by the client itself; use "
+                    problems.add(CFG_0006 + ": header '" + name + "' is set by the client itself; use "
                             + (name.equalsIgnoreCase("authorization") ? AUTH_TOKEN : "the matching setting")
                             + " instead of " + HEADERS_PREFIX + name);
                 }
                 if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-                    problems.add("OJS-CFG-0005: header '" + name + "' has an empty value or contains a line break");
+                    problems.add(CFG_0005 + ": header '" + name + "' has an empty value or contains a line break");
                 }
             });
             if (authToken != null && (authToken.indexOf('\r') >= 0 || authToken.indexOf('\n') >= 0
                     || authToken.chars().anyMatch(Character::isWhitespace))) {
-                problems.add("OJS-CFG-0009: " + AUTH_TOKEN + " must not contain whitespace or line breaks");
+                problems.add(CFG_0009 + ": " + AUTH_TOKEN + " must not contain whitespace or line breaks");
             }
             return problems;
         }
 
         private URI parseUrl(String text, List<String> problems) {
             if (text == null || text.isBlank()) {
-                problems.add("OJS-CFG-0001: " + URL + " is not set; set it to the OJS server's base URL, "
+                problems.add(CFG_0001 + ": " + URL + " is not set; set it to the OJS server's base URL, "
                         + "e.g. ojs.url=http://ojs:8080" + urlMissingHint);
                 return null;
             }
@@ -314,22 +322,22 @@ public final class ClientSettings {
                 URI uri = new URI(trimmed);
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                 if (!scheme.equals("http") && !scheme.equals("https")) {
-                    problems.add("OJS-CFG-0002: " + URL + "='" + trimmed + "' must start with http:// or https://");
+                    problems.add(CFG_0002 + ": " + URL + "='" + trimmed + "' must start with http:// or https://");
                     return null;
                 }
                 if (uri.getHost() == null || uri.getHost().isBlank()) {
-                    problems.add("OJS-CFG-0002: " + URL + "='" + trimmed + "' has no host name");
+                    problems.add(CFG_0002 + ": " + URL + "='" + trimmed + "' has no host name");
                     return null;
                 }
                 if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                    problems.add("OJS-CFG-0002: " + URL + "='" + trimmed + "' must not contain a query, fragment or "
+                    problems.add(CFG_0002 + ": " + URL + "='" + trimmed + "' must not contain a query, fragment or "
                             + "user info; put credentials in " + AUTH_TOKEN);
                     return null;
                 }
                 String normalized = trimmed.endsWith("/") ? trimmed.replaceAll("/+$", "") : trimmed;
                 return new URI(normalized);
             } catch (URISyntaxException e) {
-                problems.add("OJS-CFG-0002: " + URL + "='" + trimmed + "' is not a valid URL: " + e.getReason());
+                problems.add(CFG_0002 + ": " + URL + "='" + trimmed + "' is not a valid URL: " + e.getReason());
                 return null;
             }
         }

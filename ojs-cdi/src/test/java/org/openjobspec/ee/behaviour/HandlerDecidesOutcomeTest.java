@@ -15,6 +15,10 @@ import org.openjobspec.ee.testkit.Ojs;
 import org.openjobspec.ee.testkit.OjsHttp;
 import org.openjobspec.ee.testkit.TestConfig;
 
+import static org.openjobspec.ee.internal.Messages.WRK_0030;
+import static org.openjobspec.ee.internal.Messages.WRK_0043;
+import static org.openjobspec.ee.internal.Messages.WRK_0046;
+
 /**
  * A job's outcome is its handler's: what the library does around the handler (log lines, JobExecuted observers)
  * may fail without changing it. Weld SE with the real extension, against the embedded server (through a recording
@@ -60,8 +64,8 @@ class HandlerDecidesOutcomeTest {
             assertThat(server.count(ACK)).isEqualTo(1);
             assertThat(server.count(NACK)).isZero();
             assertThat(Scenarios.EXECUTED).singleElement().satisfies(e -> assertThat(e.succeeded()).isTrue());
-            assertThat(log.messages()).filteredOn(m -> m.startsWith("OJS-WRK-0046")).containsExactly(
-                    "OJS-WRK-0046: an observer of JobExecuted failed for settled.job job " + id
+            assertThat(log.messages()).filteredOn(m -> m.startsWith(WRK_0046.id())).containsExactly(
+                    WRK_0046 + ": an observer of JobExecuted failed for settled.job job " + id
                             + " (attempt 1); the job's outcome stays the handler's");
         }
     }
@@ -78,7 +82,7 @@ class HandlerDecidesOutcomeTest {
 
     @Test
     void nonRetryableFailureStaysNonRetryableDespiteAThrowingObserverAndLogHandler() {
-        try (LogCapture log = LogCapture.throwingOn(JOBS_LOG, m -> m.startsWith("OJS-WRK-0043"));
+        try (LogCapture log = LogCapture.throwingOn(JOBS_LOG, m -> m.startsWith(WRK_0043.id()));
              WeldContainer c = Ojs.boot(Scenarios.Flaky.class, Scenarios.ThrowingObserver.class)) {
             String id = http.enqueue("doomed.job", args(), retry(5), null);
             JsonObject job = http.awaitState(id, "discarded");
@@ -88,9 +92,9 @@ class HandlerDecidesOutcomeTest {
             assertThat(server.count(NACK)).isEqualTo(1);
             assertThat(Scenarios.EXECUTED).singleElement()
                     .satisfies(e -> assertThat(e.failure()).hasMessage("cannot ever work"));
-            assertThat(log.messages()).filteredOn(m -> m.startsWith("OJS-WRK-0046")).hasSize(2)
-                    .anySatisfy(m -> assertThat(m).startsWith("OJS-WRK-0046: logging the end of the job failed"))
-                    .anySatisfy(m -> assertThat(m).startsWith("OJS-WRK-0046: an observer of JobExecuted failed"));
+            assertThat(log.messages()).filteredOn(m -> m.startsWith(WRK_0046.id())).hasSize(2)
+                    .anySatisfy(m -> assertThat(m).startsWith(WRK_0046 + ": logging the end of the job failed"))
+                    .anySatisfy(m -> assertThat(m).startsWith(WRK_0046 + ": an observer of JobExecuted failed"));
         }
     }
 
@@ -111,7 +115,7 @@ class HandlerDecidesOutcomeTest {
             assertThat(job.getString("result")).endsWith("/" + id);
             assertThat(Scenarios.TRACE).hasSize(4);
             assertThat(Scenarios.TRACE.subList(0, 2)).containsExactly("other thread:true", "param:" + id);
-            assertThat(Scenarios.TRACE.get(2)).startsWith("injected:IllegalStateException: OJS-WRK-0030: JobContext "
+            assertThat(Scenarios.TRACE.get(2)).startsWith("injected:IllegalStateException: " + WRK_0030 + ": JobContext "
                     + "is only available while a job runs").contains("take JobContext as a handler parameter");
             assertThat(Scenarios.TRACE.get(3)).startsWith("perJob:ContextNotActiveException");
         }

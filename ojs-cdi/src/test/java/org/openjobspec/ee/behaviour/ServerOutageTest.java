@@ -17,6 +17,8 @@ import org.openjobspec.ee.testkit.TestConfig;
 import org.openjobspec.ee.testkit.Wait;
 import org.openjobspec.ee.internal.worker.Worker;
 
+import static org.openjobspec.ee.internal.Messages.WRK_0012;
+
 /** The server goes away while a job runs and comes back with its state: nothing is lost or run twice. */
 class ServerOutageTest {
 
@@ -49,7 +51,7 @@ class ServerOutageTest {
             server.stop();
             Scenarios.release.countDown(); // finishes while the server is down: the ack must wait for it
             Wait.until("the ack failed and waits for the server", workerLog::messages,
-                    m -> m.stream().anyMatch(l -> l.startsWith("OJS-WRK-0012:") && l.contains(inFlight)));
+                    m -> m.stream().anyMatch(l -> l.startsWith(WRK_0012 + ":") && l.contains(inFlight)));
 
             server = EmbeddedOjsServer.builder().port(port).state(state).start();
             http = new OjsHttp(server.url());

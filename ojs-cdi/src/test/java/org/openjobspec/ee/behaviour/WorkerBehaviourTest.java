@@ -27,6 +27,8 @@ import org.openjobspec.ee.testkit.TestConfig;
 import org.openjobspec.ee.testkit.Wait;
 import org.openjobspec.ee.internal.worker.Worker;
 
+import static org.openjobspec.ee.internal.Messages.WRK_0043;
+
 /** The worker in Weld SE with the real extension, against the embedded server over HTTP. */
 @OjsServerTest(resetBetweenTests = true)
 class WorkerBehaviourTest {
@@ -69,7 +71,7 @@ class WorkerBehaviourTest {
              WeldContainer c = Ojs.boot(Scenarios.Flaky.class, Scenarios.ExecutedRecorder.class)) {
             String id = http.enqueue("flaky.job", args(), retry(3), null);
             http.awaitState(id, "completed");
-            assertThat(jobLog.messages()).singleElement().isEqualTo("OJS-WRK-0043: flaky.job job " + id
+            assertThat(jobLog.messages()).singleElement().isEqualTo(WRK_0043 + ": flaky.job job " + id
                     + " (attempt 1) failed: java.lang.IllegalStateException: first attempt fails");
             assertThat(Scenarios.TRACE).containsOnly("instance:" + Scenarios.Flaky.class.getName());
             assertThat(Scenarios.EXECUTED).hasSize(2);

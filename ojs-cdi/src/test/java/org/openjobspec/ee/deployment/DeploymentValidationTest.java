@@ -12,6 +12,34 @@ import org.openjobspec.ee.testing.EmbeddedOjsServer;
 import org.openjobspec.ee.testkit.Ojs;
 import org.openjobspec.ee.testkit.TestConfig;
 
+import static org.openjobspec.ee.internal.Messages.CDI_0001;
+import static org.openjobspec.ee.internal.Messages.CDI_0002;
+import static org.openjobspec.ee.internal.Messages.CDI_0003;
+import static org.openjobspec.ee.internal.Messages.CDI_0004;
+import static org.openjobspec.ee.internal.Messages.CDI_0005;
+import static org.openjobspec.ee.internal.Messages.CDI_0006;
+import static org.openjobspec.ee.internal.Messages.CDI_0007;
+import static org.openjobspec.ee.internal.Messages.CDI_0008;
+import static org.openjobspec.ee.internal.Messages.CDI_0009;
+import static org.openjobspec.ee.internal.Messages.CFG_0013;
+import static org.openjobspec.ee.internal.Messages.CFG_0050;
+import static org.openjobspec.ee.internal.Messages.CFG_0051;
+import static org.openjobspec.ee.internal.Messages.CFG_0052;
+import static org.openjobspec.ee.internal.Messages.CFG_0053;
+import static org.openjobspec.ee.internal.Messages.CFG_0054;
+import static org.openjobspec.ee.internal.Messages.CFG_0055;
+import static org.openjobspec.ee.internal.Messages.CFG_0056;
+import static org.openjobspec.ee.internal.Messages.CFG_0057;
+import static org.openjobspec.ee.internal.Messages.CFG_0058;
+import static org.openjobspec.ee.internal.Messages.CFG_0059;
+import static org.openjobspec.ee.internal.Messages.CFG_0060;
+import static org.openjobspec.ee.internal.Messages.CFG_0061;
+import static org.openjobspec.ee.internal.Messages.CFG_0062;
+import static org.openjobspec.ee.internal.Messages.CFG_0063;
+import static org.openjobspec.ee.internal.Messages.CFG_0064;
+import static org.openjobspec.ee.internal.Messages.CFG_0065;
+import static org.openjobspec.ee.internal.Messages.CFG_0067;
+
 /** Every deployment problem fails deployment with its message id, the Class#method concerned and the fix. */
 class DeploymentValidationTest {
 
@@ -39,57 +67,57 @@ class DeploymentValidationTest {
 
     @Test
     void staticMethod() {
-        deploying(Handlers.StaticHandler.class).hasMessageContaining("OJS-CDI-0001: @JobHandler on 'Handlers.StaticHandler#run': the method is static");
+        deploying(Handlers.StaticHandler.class).hasMessageContaining(CDI_0001 + ": @JobHandler on 'Handlers.StaticHandler#run': the method is static");
     }
 
     @Test
     void privateMethod() {
-        deploying(Handlers.PrivateHandler.class).hasMessageContaining("OJS-CDI-0001: @JobHandler on 'Handlers.PrivateHandler#run': the method is private");
+        deploying(Handlers.PrivateHandler.class).hasMessageContaining(CDI_0001 + ": @JobHandler on 'Handlers.PrivateHandler#run': the method is private");
     }
 
     @Test
     void duplicateJobType() {
-        deploying(Handlers.DuplicateA.class, Handlers.DuplicateB.class).hasMessageContaining("OJS-CDI-0002").hasMessageContaining("'report.build' is already handled by");
+        deploying(Handlers.DuplicateA.class, Handlers.DuplicateB.class).hasMessageContaining(CDI_0002.id()).hasMessageContaining("'report.build' is already handled by");
     }
 
     @Test
     void jobTypeNotMatchingPattern() {
-        deploying(Handlers.BadType.class).hasMessageContaining("OJS-CDI-0003: @JobHandler on 'Handlers.BadType#send': job type 'Email' must match ^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$");
+        deploying(Handlers.BadType.class).hasMessageContaining(CDI_0003 + ": @JobHandler on 'Handlers.BadType#send': job type 'Email' must match ^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$");
     }
 
     @Test
     void twoJobContexts() {
-        deploying(Handlers.TwoContexts.class).hasMessageContaining("OJS-CDI-0004: @JobHandler on 'Handlers.TwoContexts#run'");
+        deploying(Handlers.TwoContexts.class).hasMessageContaining(CDI_0004 + ": @JobHandler on 'Handlers.TwoContexts#run'");
     }
 
     @Test
     void interfaceParameter() {
-        deploying(Handlers.Unbindable.class).hasMessageContaining("OJS-CDI-0005: @JobHandler on 'Handlers.Unbindable#run': parameter 1 of type java.lang.Runnable");
+        deploying(Handlers.Unbindable.class).hasMessageContaining(CDI_0005 + ": @JobHandler on 'Handlers.Unbindable#run': parameter 1 of type java.lang.Runnable");
     }
 
     @Test
     void wildcardParameter() {
-        deploying(Handlers.Wildcard.class).hasMessageContaining("OJS-CDI-0005: @JobHandler on 'Handlers.Wildcard#run'").hasMessageContaining("wildcard");
+        deploying(Handlers.Wildcard.class).hasMessageContaining(CDI_0005 + ": @JobHandler on 'Handlers.Wildcard#run'").hasMessageContaining("wildcard");
     }
 
     @Test
     void notABean() {
-        deploying(Handlers.NotABean.class).hasMessageContaining("OJS-CDI-0006: @JobHandler on 'Handlers.NotABean#run'");
+        deploying(Handlers.NotABean.class).hasMessageContaining(CDI_0006 + ": @JobHandler on 'Handlers.NotABean#run'");
     }
 
     @Test
     void finalBeanClass() {
-        deploying(Handlers.FinalBean.class).hasMessageContaining("OJS-CDI-0007: @JobHandler on 'Handlers.FinalBean#run'");
+        deploying(Handlers.FinalBean.class).hasMessageContaining(CDI_0007 + ": @JobHandler on 'Handlers.FinalBean#run'");
     }
 
     @Test
     void futureReturnType() {
-        deploying(Handlers.FutureReturn.class).hasMessageContaining("OJS-CDI-0008: @JobHandler on 'Handlers.FutureReturn#run'");
+        deploying(Handlers.FutureReturn.class).hasMessageContaining(CDI_0008 + ": @JobHandler on 'Handlers.FutureReturn#run'");
     }
 
     @Test
     void genericMethod() {
-        deploying(Handlers.GenericMethod.class).hasMessageContaining("OJS-CDI-0009: @JobHandler on 'Handlers.GenericMethod#run'");
+        deploying(Handlers.GenericMethod.class).hasMessageContaining(CDI_0009 + ": @JobHandler on 'Handlers.GenericMethod#run'");
     }
 
     @Test
@@ -97,8 +125,8 @@ class DeploymentValidationTest {
         TestConfig.set("ojs.worker.concurrency", "0");
         deploying(Handlers.BadType.class, Handlers.TwoContexts.class, Handlers.DuplicateA.class, Handlers.DuplicateB.class)
                 .hasMessageContaining("OJS found 4 deployment problems")
-                .hasMessageContaining("OJS-CDI-0003").hasMessageContaining("OJS-CDI-0004")
-                .hasMessageContaining("OJS-CDI-0002").hasMessageContaining("OJS-CFG-0052");
+                .hasMessageContaining(CDI_0003.id()).hasMessageContaining(CDI_0004.id())
+                .hasMessageContaining(CDI_0002.id()).hasMessageContaining(CFG_0052.id());
     }
 
     @Test
@@ -112,11 +140,11 @@ class DeploymentValidationTest {
     void clientConfigurationProblemsJoinTheSameFailure() {
         TestConfig.set("ojs.url", "not a url");
         TestConfig.set("ojs.worker.concurrency", "-1");
-        deploying(Handlers.Fine.class).hasMessageContaining("OJS-CFG-0052").hasMessageContaining("ojs.url")
+        deploying(Handlers.Fine.class).hasMessageContaining(CFG_0052.id()).hasMessageContaining("ojs.url")
                 .hasMessageContaining("OJS-CFG-00");
     }
 
-    // ---- worker configuration, OJS-CFG-0050..0099
+    // ---- worker configuration
 
     private static void invalidConfig(String key, String value, String id) {
         TestConfig.set(key, value);
@@ -125,107 +153,107 @@ class DeploymentValidationTest {
 
     @Test
     void enabledNotBoolean() {
-        invalidConfig("ojs.worker.enabled", "maybe", "OJS-CFG-0050");
+        invalidConfig("ojs.worker.enabled", "maybe", CFG_0050.id());
     }
 
     @Test
     void badQueueName() {
-        invalidConfig("ojs.worker.queues", "default,Bad Queue", "OJS-CFG-0051");
+        invalidConfig("ojs.worker.queues", "default,Bad Queue", CFG_0051.id());
     }
 
     @Test
     void concurrencyOutOfRange() {
-        invalidConfig("ojs.worker.concurrency", "0", "OJS-CFG-0052");
+        invalidConfig("ojs.worker.concurrency", "0", CFG_0052.id());
     }
 
     @Test
     void pollIntervalNotADuration() {
-        invalidConfig("ojs.worker.poll-interval", "soon", "OJS-CFG-0053");
+        invalidConfig("ojs.worker.poll-interval", "soon", CFG_0053.id());
     }
 
     @Test
     void heartbeatIntervalNegative() {
-        invalidConfig("ojs.worker.heartbeat-interval", "-PT1S", "OJS-CFG-0054");
+        invalidConfig("ojs.worker.heartbeat-interval", "-PT1S", CFG_0054.id());
     }
 
     @Test
     void gracePeriodNotADuration() {
-        invalidConfig("ojs.worker.grace-period", "25 seconds", "OJS-CFG-0055");
+        invalidConfig("ojs.worker.grace-period", "25 seconds", CFG_0055.id());
     }
 
     @Test
     void visibilityTimeoutZero() {
-        invalidConfig("ojs.worker.visibility-timeout", "PT0S", "OJS-CFG-0056");
+        invalidConfig("ojs.worker.visibility-timeout", "PT0S", CFG_0056.id());
     }
 
     @Test
     void heartbeatTooSlowForLease() {
         TestConfig.set("ojs.worker.visibility-timeout", "PT6S");
-        invalidConfig("ojs.worker.heartbeat-interval", "PT5S", "OJS-CFG-0057");
+        invalidConfig("ojs.worker.heartbeat-interval", "PT5S", CFG_0057.id());
     }
 
     @Test
     void workerIdWithSpaces() {
-        invalidConfig("ojs.worker.id", "my worker", "OJS-CFG-0058");
+        invalidConfig("ojs.worker.id", "my worker", CFG_0058.id());
     }
 
     @Test
     void labelsNotPairs() {
-        invalidConfig("ojs.worker.labels", "region", "OJS-CFG-0059");
+        invalidConfig("ojs.worker.labels", "region", CFG_0059.id());
     }
 
     @Test
     void executorBlank() {
-        invalidConfig("ojs.worker.executor", "   ", "OJS-CFG-0060");
+        invalidConfig("ojs.worker.executor", "   ", CFG_0060.id());
     }
 
     @Test
     void backoffMaxNotADuration() {
-        invalidConfig("ojs.worker.backoff-max", "PT", "OJS-CFG-0061");
+        invalidConfig("ojs.worker.backoff-max", "PT", CFG_0061.id());
     }
 
     @Test
     void handlerConcurrencyAboveWorkers() {
-        invalidConfig("ojs.handler.\"email.send\".concurrency", "99", "OJS-CFG-0062");
+        invalidConfig("ojs.handler.\"email.send\".concurrency", "99", CFG_0062.id());
     }
 
     @Test
     void handlerTimeoutNotADuration() {
-        invalidConfig("ojs.handler.\"email.send\".timeout", "long", "OJS-CFG-0063");
+        invalidConfig("ojs.handler.\"email.send\".timeout", "long", CFG_0063.id());
     }
 
     @Test
     void handlerKeyForUnknownJobType() {
-        invalidConfig("ojs.handler.\"email.sned\".timeout", "PT5S", "OJS-CFG-0064");
+        invalidConfig("ojs.handler.\"email.sned\".timeout", "PT5S", CFG_0064.id());
     }
 
     @Test
     void unknownWorkerKey() {
-        invalidConfig("ojs.worker.concurency", "5", "OJS-CFG-0065");
+        invalidConfig("ojs.worker.concurency", "5", CFG_0065.id());
     }
 
     @Test
     void wakeOnEventsNotABoolean() {
-        invalidConfig("ojs.worker.wake-on-events", "sometimes", "OJS-CFG-0067");
+        invalidConfig("ojs.worker.wake-on-events", "sometimes", CFG_0067.id());
     }
 
-    // ---- unknown client keys, OJS-CFG-0013
+    // ---- unknown client keys
 
     @Test
     void unknownClientKey() {
-        invalidConfig("ojs.read-timout", "5s", "OJS-CFG-0013");
+        invalidConfig("ojs.read-timout", "5s", CFG_0013.id());
     }
 
     @Test
     void unknownTlsKey() {
-        invalidConfig("ojs.tls.truststore", "/etc/ojs/trust.p12", "OJS-CFG-0013");
+        invalidConfig("ojs.tls.truststore", "/etc/ojs/trust.p12", CFG_0013.id());
     }
 
     @Test
     void unknownClientKeyFailsAnApplicationWithoutHandlers() {
         TestConfig.set("ojs.auth_token", "t");
         assertThatThrownBy(() -> Ojs.boot().close()).isInstanceOf(jakarta.enterprise.inject.spi.DeploymentException.class)
-                .hasMessageContaining("OJS-CFG-0013: unknown key 'ojs.auth_token'");
+                .hasMessageContaining(CFG_0013 + ": unknown key 'ojs.auth_token'");
     }
 
     @Test

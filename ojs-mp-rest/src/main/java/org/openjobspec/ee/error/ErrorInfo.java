@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * The facts behind an {@link OjsException}.
  *
- * @param code       server error code ({@code not_found}) or client message id ({@code OJS-CLI-0001})
+ * @param code       server error code ({@code not_found}) or client message id ({@code OJS-CLI-nnnn})
  * @param message    the message without decoration
  * @param retryable  whether repeating the same call may succeed
  * @param httpStatus HTTP status of the answer, 0 when there was none

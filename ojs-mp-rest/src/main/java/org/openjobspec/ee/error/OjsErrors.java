@@ -27,13 +27,13 @@ import org.openjobspec.ee.model.WireJson;
 public final class OjsErrors {
 
     /** Connection refused, reset, unknown host or other I/O failure before an answer arrived. */
-    public static final String TRANSPORT = "OJS-CLI-0020";
+    public static final String TRANSPORT = Messages.CLI_0020.id();
     /** Connect or read timeout. */
-    public static final String TIMEOUT = "OJS-CLI-0021";
+    public static final String TIMEOUT = Messages.CLI_0021.id();
     /** The answer could not be read as the expected JSON. */
-    public static final String MALFORMED = "OJS-CLI-0022";
+    public static final String MALFORMED = Messages.CLI_0022.id();
     /** Any other failure inside the HTTP client stack. */
-    public static final String CLIENT_FAILURE = "OJS-CLI-0023";
+    public static final String CLIENT_FAILURE = Messages.CLI_0023.id();
 
     private static final int MAX_BODY_IN_MESSAGE = 200;
 

@@ -27,7 +27,7 @@ public class OjsException extends RuntimeException {
         this.info = info;
     }
 
-    /** Server error code ({@code not_found}, {@code duplicate}, ...) or client message id ({@code OJS-CLI-0001}). */
+    /** Server error code ({@code not_found}, {@code duplicate}, ...) or client message id ({@code OJS-CLI-nnnn}). */
     public String code() {
         return info.code();
     }

@@ -1,6 +1,6 @@
 package org.openjobspec.ee.error;
 
-/** The server answered something that is not the expected JSON: not JSON, truncated, wrong types, empty (`OJS-CLI-0022`). */
+/** The server answered something that is not the expected JSON: not JSON, truncated, wrong types, empty ({@link OjsErrors#MALFORMED}). */
 public class OjsMalformedResponseException extends OjsException {
 
     private static final long serialVersionUID = 1L;

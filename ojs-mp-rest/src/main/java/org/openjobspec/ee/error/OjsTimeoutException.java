@@ -1,6 +1,6 @@
 package org.openjobspec.ee.error;
 
-/** The server did not answer within the configured connect or read timeout (`OJS-CLI-0021`); retryable. */
+/** The server did not answer within the configured connect or read timeout ({@link OjsErrors#TIMEOUT}); retryable. */
 public class OjsTimeoutException extends OjsTransportException {
 
     private static final long serialVersionUID = 1L;

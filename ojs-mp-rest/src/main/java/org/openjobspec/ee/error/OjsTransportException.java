@@ -1,6 +1,6 @@
 package org.openjobspec.ee.error;
 
-/** No usable HTTP answer: connection refused, reset or DNS failure (`OJS-CLI-0020`); retryable. */
+/** No usable HTTP answer: connection refused, reset or DNS failure ({@link OjsErrors#TRANSPORT}); retryable. */
 public class OjsTransportException extends OjsUnavailableException {
 
     private static final long serialVersionUID = 1L;

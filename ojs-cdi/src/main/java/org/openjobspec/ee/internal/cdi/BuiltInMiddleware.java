@@ -10,6 +10,12 @@ import org.openjobspec.ee.JobContext;
 import org.openjobspec.ee.JobExecuted;
 import org.openjobspec.ee.internal.worker.Failures;
 
+import static org.openjobspec.ee.internal.Messages.WRK_0040;
+import static org.openjobspec.ee.internal.Messages.WRK_0041;
+import static org.openjobspec.ee.internal.Messages.WRK_0042;
+import static org.openjobspec.ee.internal.Messages.WRK_0043;
+import static org.openjobspec.ee.internal.Messages.WRK_0046;
+
 /**
  * The metrics event and the log lines every job gets, around the application's own middleware. Run by the
  * dispatcher rather than as interceptors: a handler bean then needs an intercepted subclass only when the
@@ -31,10 +37,10 @@ final class BuiltInMiddleware {
     CompletionStage<JsonValue> around(JobContext job, Callable<CompletionStage<JsonValue>> handler) throws Exception {
         aside("logging the start of the job", job, () -> {
             if (LOG.isLoggable(Level.DEBUG)) {
-                LOG.log(Level.DEBUG, "OJS-WRK-0040: starting {0}", describe(job));
+                LOG.log(Level.DEBUG, WRK_0040 + ": starting {0}", describe(job));
             }
             if (LOG.isLoggable(Level.TRACE)) {
-                LOG.log(Level.TRACE, "OJS-WRK-0041: {0} args {1}", describe(job), job.args());
+                LOG.log(Level.TRACE, WRK_0041 + ": {0} args {1}", describe(job), job.args());
             }
         });
         long start = System.nanoTime();
@@ -59,7 +65,7 @@ final class BuiltInMiddleware {
             throw fatal;
         } catch (Throwable e) {
             try {
-                LOG.log(Level.WARNING, "OJS-WRK-0046: " + step + " failed for " + describe(job)
+                LOG.log(Level.WARNING, WRK_0046 + ": " + step + " failed for " + describe(job)
                         + "; the job's outcome stays the handler's", e);
             } catch (VirtualMachineError fatal) {
                 throw fatal;
@@ -74,10 +80,10 @@ final class BuiltInMiddleware {
         Throwable failure = thrown == null ? null : Failures.unwrap(thrown);
         aside("logging the end of the job", job, () -> {
             if (failure != null) {
-                LOG.log(Level.WARNING, "OJS-WRK-0043: {0} failed{1}: {2}", describe(job),
+                LOG.log(Level.WARNING, WRK_0043 + ": {0} failed{1}: {2}", describe(job),
                         Failures.isNonRetryable(failure) ? " permanently" : "", failure.toString());
             } else if (LOG.isLoggable(Level.DEBUG)) {
-                LOG.log(Level.DEBUG, "OJS-WRK-0042: finished {0} in {1} ms", describe(job), took.toMillis());
+                LOG.log(Level.DEBUG, WRK_0042 + ": finished {0} in {1} ms", describe(job), took.toMillis());
             }
         });
         aside("an observer of JobExecuted", job,

@@ -6,7 +6,9 @@ import org.eclipse.microprofile.config.Config;
 import org.openjobspec.ee.internal.ConfigOrigins;
 import org.openjobspec.ee.client.ClientSettings;
 
-/** The client's configuration problems (OJS-CFG-0001..0049), reported in the same deployment failure. */
+import static org.openjobspec.ee.internal.Messages.CFG_0013;
+
+/** The client's configuration problems, reported in the same deployment failure. */
 final class ClientConfigCheck {
 
     /**
@@ -24,7 +26,7 @@ final class ClientConfigCheck {
     }
 
     /**
-     * OJS-CFG-0013 for every {@code ojs.*} key no part reads, such as a misspelt {@code ojs.read-timout}; keys set
+     * CFG_0013 for every {@code ojs.*} key no part reads, such as a misspelt {@code ojs.read-timout}; keys set
      * outside the application ({@link ConfigOrigins}) are not checked.
      */
     static List<String> unknownKeys(Config config) {
@@ -32,7 +34,7 @@ final class ClientConfigCheck {
         for (String key : config.getPropertyNames()) {
             if (key.startsWith("ojs.") && !ClientSettings.KEYS.contains(key) && !isHeader(key)
                     && OTHER_PARTS.stream().noneMatch(key::startsWith) && !ConfigOrigins.outsideTheApplication(key)) {
-                problems.add("OJS-CFG-0013: unknown key '" + key + "'; the client reads "
+                problems.add(CFG_0013 + ": unknown key '" + key + "'; the client reads "
                         + ClientSettings.KEYS.stream().sorted().toList() + " and " + ClientSettings.HEADERS_PREFIX
                         + "<Name>, and other parts read keys under " + OTHER_PARTS);
             }

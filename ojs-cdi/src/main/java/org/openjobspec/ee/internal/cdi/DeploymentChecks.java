@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import static org.openjobspec.ee.internal.Messages.CFG_0066;
+
 /** Everything checked at deployment, in one list: handlers first, then the worker's configuration. */
 final class DeploymentChecks {
 
@@ -25,7 +27,7 @@ final class DeploymentChecks {
         try {
             config = ConfigProvider.getConfig();
         } catch (RuntimeException | LinkageError e) {
-            return List.of("OJS-CFG-0066: MicroProfile Config is not available (" + e + "); enable a MicroProfile "
+            return List.of(CFG_0066 + ": MicroProfile Config is not available (" + e + "); enable a MicroProfile "
                     + "Config implementation (mpConfig on Liberty; it is built into Payara and Quarkus)");
         }
         Set<String> jobTypes = handlers.stream().map(HandlerMethod::jobType).collect(Collectors.toSet());

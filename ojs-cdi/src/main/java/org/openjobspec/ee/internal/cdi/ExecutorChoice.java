@@ -8,6 +8,10 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.openjobspec.ee.internal.client.OwnPool;
 
+import static org.openjobspec.ee.internal.Messages.WRK_0031;
+import static org.openjobspec.ee.internal.Messages.WRK_0032;
+import static org.openjobspec.ee.internal.Messages.WRK_0033;
+
 /**
  * Where everything the library runs goes, worker and client alike: the container's ManagedExecutorService found
  * under the configured JNDI name; else a MicroProfile Context Propagation ManagedExecutor bean (what Quarkus offers);
@@ -24,7 +28,7 @@ record ExecutorChoice(ExecutorService executor, boolean owned, String descriptio
             if (found instanceof ExecutorService es) {
                 return new ExecutorChoice(es, false, "ManagedExecutorService " + jndiName);
             }
-            LOG.log(Level.WARNING, "OJS-WRK-0031: JNDI name {0} holds a {1}, not an executor; ignoring it", jndiName,
+            LOG.log(Level.WARNING, WRK_0031 + ": JNDI name {0} holds a {1}, not an executor; ignoring it", jndiName,
                     found == null ? "null" : found.getClass().getName());
         } catch (NamingException | RuntimeException | LinkageError e) {
             LOG.log(Level.DEBUG, "no ManagedExecutorService under {0}: {1}", jndiName, e.toString());
@@ -35,7 +39,7 @@ record ExecutorChoice(ExecutorService executor, boolean owned, String descriptio
                 return new ExecutorChoice(mp, false, "MicroProfile ManagedExecutor bean");
             }
         }
-        LOG.log(Level.INFO, "OJS-WRK-0032: no ManagedExecutorService under {0} and no ManagedExecutor bean: "
+        LOG.log(Level.INFO, WRK_0032 + ": no ManagedExecutorService under {0} and no ManagedExecutor bean: "
                 + "running the worker and the client on the library's own pool (fine outside a container, wrong "
                 + "inside one)", jndiName);
         return new ExecutorChoice(OwnPool.create("worker"), true, "own pool");
@@ -48,7 +52,7 @@ record ExecutorChoice(ExecutorService executor, boolean owned, String descriptio
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.log(Level.WARNING, "OJS-WRK-0033: some handler threads did not end within 10 s of stopping");
+                LOG.log(Level.WARNING, WRK_0033 + ": some handler threads did not end within 10 s of stopping");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,6 +8,16 @@ import java.util.Set;
 import org.openjobspec.ee.internal.cdi.HandlerMethod.TypeShape;
 import org.openjobspec.ee.model.OjsPatterns;
 
+import static org.openjobspec.ee.internal.Messages.CDI_0001;
+import static org.openjobspec.ee.internal.Messages.CDI_0002;
+import static org.openjobspec.ee.internal.Messages.CDI_0003;
+import static org.openjobspec.ee.internal.Messages.CDI_0004;
+import static org.openjobspec.ee.internal.Messages.CDI_0005;
+import static org.openjobspec.ee.internal.Messages.CDI_0006;
+import static org.openjobspec.ee.internal.Messages.CDI_0007;
+import static org.openjobspec.ee.internal.Messages.CDI_0008;
+import static org.openjobspec.ee.internal.Messages.CDI_0009;
+
 /**
  * Validates discovered handlers, returning every problem as a message with a stable id, the {@code Class#method}
  * and the fix. Shared by both extensions.
@@ -39,32 +49,32 @@ final class HandlerValidator {
             String on = "@JobHandler on '" + h.where() + "': ";
             BeanStatus bean = beans.get(h.beanClass());
             if (bean == null || !bean.isBean()) {
-                problems.add("OJS-CDI-0006: " + on + "'" + h.beanClass() + "' is not a CDI bean, so nothing can "
+                problems.add(CDI_0006 + ": " + on + "'" + h.beanClass() + "' is not a CDI bean, so nothing can "
                         + "invoke it; give the class a bean defining annotation such as @ApplicationScoped, a no-arg or "
                         + "@Inject constructor, and make it concrete and not @Vetoed");
             } else if (bean.classFinal()) {
-                problems.add("OJS-CDI-0007: " + on + "the bean class is final, so interceptors (middleware) cannot "
+                problems.add(CDI_0007 + ": " + on + "the bean class is final, so interceptors (middleware) cannot "
                         + "apply to it; remove 'final' from the class");
             }
             if (!OjsPatterns.isJobType(h.jobType())) {
-                problems.add("OJS-CDI-0003: " + on + "job type '" + h.jobType() + "' must match "
+                problems.add(CDI_0003 + ": " + on + "job type '" + h.jobType() + "' must match "
                         + OjsPatterns.JOB_TYPE.pattern() + " (at most " + OjsPatterns.JOB_TYPE_MAX_LENGTH
                         + " characters), for example 'email.send'");
             } else {
                 HandlerMethod other = byType.putIfAbsent(h.jobType(), h);
                 if (other != null) {
-                    problems.add("OJS-CDI-0002: " + on + "job type '" + h.jobType() + "' is already handled by '"
+                    problems.add(CDI_0002 + ": " + on + "job type '" + h.jobType() + "' is already handled by '"
                             + other.where() + "'; each job type needs exactly one handler, so rename or remove one");
                 }
             }
             if (h.isStatic() || h.isPrivate() || h.isFinal()) {
                 String what = h.isStatic() ? "static" : h.isPrivate() ? "private" : "final";
-                problems.add("OJS-CDI-0001: " + on + "the method is " + what + ", so it cannot be invoked through "
+                problems.add(CDI_0001 + ": " + on + "the method is " + what + ", so it cannot be invoked through "
                         + "the bean's contextual reference with interceptors; make it a non-static, non-private, "
                         + "non-final instance method");
             }
             if (h.isGeneric()) {
-                problems.add("OJS-CDI-0009: " + on + "the method declares type parameters, which cannot be bound "
+                problems.add(CDI_0009 + ": " + on + "the method declares type parameters, which cannot be bound "
                         + "from JSON; use concrete parameter types");
             }
             validateParameters(h, on, problems);
@@ -83,13 +93,13 @@ final class HandlerValidator {
             }
             String why = unbindable(p);
             if (why != null) {
-                problems.add("OJS-CDI-0005: " + on + "parameter " + (i + 1) + " of type " + p.display() + " cannot be "
+                problems.add(CDI_0005 + ": " + on + "parameter " + (i + 1) + " of type " + p.display() + " cannot be "
                         + "bound from the job's args with JSON-B: " + why + "; declare a concrete class, record, "
                         + "collection or JSON type instead");
             }
         }
         if (contexts > 1) {
-            problems.add("OJS-CDI-0004: " + on + "declares " + contexts + " JobContext parameters; declare at most one");
+            problems.add(CDI_0004 + ": " + on + "declares " + contexts + " JobContext parameters; declare at most one");
         }
     }
 
@@ -110,10 +120,10 @@ final class HandlerValidator {
         boolean stage = "java.util.concurrent.CompletionStage".equals(r.erasure())
                 || "java.util.concurrent.CompletableFuture".equals(r.erasure());
         if (r.unresolved() && !stage) {
-            problems.add("OJS-CDI-0008: " + on + "return type " + r.display() + " contains a type variable or "
+            problems.add(CDI_0008 + ": " + on + "return type " + r.display() + " contains a type variable or "
                     + "wildcard, which cannot be serialized as the job's result; return a concrete type");
         } else if ("java.util.concurrent.Future".equals(r.erasure())) {
-            problems.add("OJS-CDI-0008: " + on + "return type " + r.display() + " cannot be awaited without "
+            problems.add(CDI_0008 + ": " + on + "return type " + r.display() + " cannot be awaited without "
                     + "blocking; return a CompletionStage (or the result itself)");
         }
     }

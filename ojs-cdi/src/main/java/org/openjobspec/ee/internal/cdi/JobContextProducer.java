@@ -10,6 +10,8 @@ import jakarta.json.JsonValue;
 import java.util.Optional;
 import org.openjobspec.ee.JobContext;
 
+import static org.openjobspec.ee.internal.Messages.WRK_0030;
+
 /**
  * Makes the running job injectable ({@code @Inject JobContext}) anywhere, interceptors included: the injected
  * object asks, at each call, for the job of the request context the worker activated for it, and says so clearly
@@ -34,7 +36,7 @@ public class JobContextProducer {
                 context = null;
             }
             if (context == null) {
-                throw new IllegalStateException("OJS-WRK-0030: JobContext is only available while a job runs, on "
+                throw new IllegalStateException(WRK_0030 + ": JobContext is only available while a job runs, on "
                         + "the thread running its @JobHandler method (or beans and interceptors it calls); an async "
                         + "handler's continuation runs after that: take JobContext as a handler parameter instead, "
                         + "which stays valid until the returned stage completes");

@@ -45,7 +45,7 @@ public class OjsExtension implements jakarta.enterprise.inject.spi.Extension {
         }
         handlersByClass.put(type.getName(), found);
         // binding an interceptor to something unproxyable would make the container fail first, with its own
-        // message instead of ours: such handlers get OJS-CDI-0001/0007 and no binding
+        // message instead of ours: such handlers get CDI_0001/CDI_0007 and no binding
         if (Modifier.isFinal(type.getModifiers())) {
             return;
         }

@@ -26,6 +26,9 @@ import org.openjobspec.ee.internal.worker.TransportException;
 import org.openjobspec.ee.internal.worker.WorkerJob;
 import org.openjobspec.ee.internal.worker.WorkerTransport;
 
+import static org.openjobspec.ee.internal.Messages.WRK_0039;
+import static org.openjobspec.ee.internal.Messages.WRK_0044;
+
 /** The engine's transport over the MicroProfile typed REST client of the worker protocol. */
 final class RestWorkerTransport implements WorkerTransport, Closeable {
 
@@ -67,7 +70,7 @@ final class RestWorkerTransport implements WorkerTransport, Closeable {
 
     private static TransportException unavailable(String why, Throwable cause) {
         return new TransportException(TransportException.Kind.UNAVAILABLE,
-                "OJS-WRK-0039: the worker's REST client is unavailable: " + why, null, cause);
+                WRK_0039 + ": the worker's REST client is unavailable: " + why, null, cause);
     }
 
     @Override
@@ -132,7 +135,7 @@ final class RestWorkerTransport implements WorkerTransport, Closeable {
     @Override
     public Watch watchQueues(List<String> queues, Executor executor, Runnable onActivity) {
         QueueEventWatch watch = QueueEventWatch.open(config, queues, executor, onActivity, answer ->
-                LOG.log(System.Logger.Level.INFO, "OJS-WRK-0044: the OJS server at {0} has no queue event stream "
+                LOG.log(System.Logger.Level.INFO, WRK_0044 + ": the OJS server at {0} has no queue event stream "
                         + "({1}); the worker finds new jobs by polling only. Set ojs.worker.wake-on-events=false to "
                         + "skip the attempt", config.baseUri(), answer.getMessage()));
         return watch::close;

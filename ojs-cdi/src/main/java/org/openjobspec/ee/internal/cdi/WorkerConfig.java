@@ -13,9 +13,28 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.openjobspec.ee.internal.ConfigOrigins;
 import org.openjobspec.ee.internal.ConfigDurations;
+import org.openjobspec.ee.internal.Messages;
 import org.openjobspec.ee.model.OjsPatterns;
 import org.openjobspec.ee.internal.worker.WorkerSettings;
 import org.openjobspec.ee.internal.worker.WorkerSettings.HandlerLimits;
+
+import static org.openjobspec.ee.internal.Messages.CFG_0050;
+import static org.openjobspec.ee.internal.Messages.CFG_0051;
+import static org.openjobspec.ee.internal.Messages.CFG_0052;
+import static org.openjobspec.ee.internal.Messages.CFG_0053;
+import static org.openjobspec.ee.internal.Messages.CFG_0054;
+import static org.openjobspec.ee.internal.Messages.CFG_0055;
+import static org.openjobspec.ee.internal.Messages.CFG_0056;
+import static org.openjobspec.ee.internal.Messages.CFG_0057;
+import static org.openjobspec.ee.internal.Messages.CFG_0058;
+import static org.openjobspec.ee.internal.Messages.CFG_0059;
+import static org.openjobspec.ee.internal.Messages.CFG_0060;
+import static org.openjobspec.ee.internal.Messages.CFG_0061;
+import static org.openjobspec.ee.internal.Messages.CFG_0062;
+import static org.openjobspec.ee.internal.Messages.CFG_0063;
+import static org.openjobspec.ee.internal.Messages.CFG_0064;
+import static org.openjobspec.ee.internal.Messages.CFG_0065;
+import static org.openjobspec.ee.internal.Messages.CFG_0067;
 
 /**
  * Reads and validates the worker's MicroProfile Config keys. Every invalid value is reported, with its id, at
@@ -51,17 +70,17 @@ public final class WorkerConfig {
     private final WorkerSettings settings;
 
     private WorkerConfig(Config config, Set<String> jobTypes) {
-        enabled = bool(config, ENABLED, true, "OJS-CFG-0050");
+        enabled = bool(config, ENABLED, true, CFG_0050);
         List<String> queues = queues(config);
-        int concurrency = integer(config, CONCURRENCY, 10, 1, MAX_CONCURRENCY, "OJS-CFG-0052");
-        Duration poll = duration(config, POLL_INTERVAL, Duration.ofSeconds(1), false, "OJS-CFG-0053");
-        Duration heartbeat = duration(config, HEARTBEAT_INTERVAL, Duration.ofSeconds(5), false, "OJS-CFG-0054");
-        Duration grace = duration(config, GRACE_PERIOD, Duration.ofSeconds(25), true, "OJS-CFG-0055");
-        Duration visibility = duration(config, VISIBILITY_TIMEOUT, Duration.ofSeconds(30), false, "OJS-CFG-0056");
-        Duration backoffMax = duration(config, BACKOFF_MAX, Duration.ofSeconds(30), false, "OJS-CFG-0061");
-        boolean wakeOnEvents = bool(config, WAKE_ON_EVENTS, true, "OJS-CFG-0067");
+        int concurrency = integer(config, CONCURRENCY, 10, 1, MAX_CONCURRENCY, CFG_0052);
+        Duration poll = duration(config, POLL_INTERVAL, Duration.ofSeconds(1), false, CFG_0053);
+        Duration heartbeat = duration(config, HEARTBEAT_INTERVAL, Duration.ofSeconds(5), false, CFG_0054);
+        Duration grace = duration(config, GRACE_PERIOD, Duration.ofSeconds(25), true, CFG_0055);
+        Duration visibility = duration(config, VISIBILITY_TIMEOUT, Duration.ofSeconds(30), false, CFG_0056);
+        Duration backoffMax = duration(config, BACKOFF_MAX, Duration.ofSeconds(30), false, CFG_0061);
+        boolean wakeOnEvents = bool(config, WAKE_ON_EVENTS, true, CFG_0067);
         if (heartbeat != null && visibility != null && heartbeat.multipliedBy(3).compareTo(visibility) > 0) {
-            problems.add("OJS-CFG-0057: " + HEARTBEAT_INTERVAL + " (" + heartbeat + ") must be at most a third of "
+            problems.add(CFG_0057 + ": " + HEARTBEAT_INTERVAL + " (" + heartbeat + ") must be at most a third of "
                     + VISIBILITY_TIMEOUT + " (" + visibility + ") so a late heartbeat cannot lose a lease; lower the "
                     + "interval or raise the visibility timeout");
         }
@@ -69,7 +88,7 @@ public final class WorkerConfig {
         Map<String, String> labels = labels(config);
         executorName = config.getOptionalValue(EXECUTOR, String.class).map(String::trim).orElse(DEFAULT_EXECUTOR);
         if (executorName.isEmpty()) {
-            problems.add("OJS-CFG-0060: " + EXECUTOR + " is empty; give the JNDI name of a ManagedExecutorService, "
+            problems.add(CFG_0060 + ": " + EXECUTOR + " is empty; give the JNDI name of a ManagedExecutorService, "
                     + "for example " + DEFAULT_EXECUTOR);
         }
         Map<String, HandlerLimits> handlers = handlerLimits(config, jobTypes, concurrency);
@@ -111,7 +130,7 @@ public final class WorkerConfig {
         return config.getOptionalValue(key, String.class).map(String::trim);
     }
 
-    private boolean bool(Config config, String key, boolean def, String id) {
+    private boolean bool(Config config, String key, boolean def, Messages id) {
         Optional<String> v = raw(config, key);
         if (v.isEmpty()) {
             return def;
@@ -123,7 +142,7 @@ public final class WorkerConfig {
         return def;
     }
 
-    private int integer(Config config, String key, int def, int min, int max, String id) {
+    private int integer(Config config, String key, int def, int min, int max, Messages id) {
         Optional<String> v = raw(config, key);
         if (v.isEmpty()) {
             return def;
@@ -140,7 +159,7 @@ public final class WorkerConfig {
         return def;
     }
 
-    private Duration duration(Config config, String key, Duration def, boolean zeroAllowed, String id) {
+    private Duration duration(Config config, String key, Duration def, boolean zeroAllowed, Messages id) {
         Optional<String> v = raw(config, key);
         if (v.isEmpty()) {
             return def;
@@ -163,7 +182,7 @@ public final class WorkerConfig {
                 .distinct().toList();
         List<String> bad = queues.stream().filter(q -> !OjsPatterns.isQueue(q)).toList();
         if (queues.isEmpty() || !bad.isEmpty()) {
-            problems.add("OJS-CFG-0051: " + QUEUES + "='" + v.get() + "' must be a comma-separated list of queue "
+            problems.add(CFG_0051 + ": " + QUEUES + "='" + v.get() + "' must be a comma-separated list of queue "
                     + "names matching " + OjsPatterns.QUEUE.pattern() + (bad.isEmpty() ? "" : "; invalid: " + bad)
                     + ", for example default,email");
             return List.of("default");
@@ -177,7 +196,7 @@ public final class WorkerConfig {
             return "worker_" + ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().substring(0, 8);
         }
         if (v.get().isEmpty() || v.get().length() > 128 || v.get().chars().anyMatch(Character::isWhitespace)) {
-            problems.add("OJS-CFG-0058: " + ID + "='" + v.get() + "' must be 1 to 128 characters without spaces; "
+            problems.add(CFG_0058 + ": " + ID + "='" + v.get() + "' must be 1 to 128 characters without spaces; "
                     + "leave it unset to get a generated, unique id");
             return "invalid";
         }
@@ -193,7 +212,7 @@ public final class WorkerConfig {
         for (String pair : v.get().split(",")) {
             int eq = pair.indexOf('=');
             if (eq <= 0 || pair.substring(0, eq).isBlank()) {
-                problems.add("OJS-CFG-0059: " + LABELS + "='" + v.get() + "' must be key=value pairs separated by "
+                problems.add(CFG_0059 + ": " + LABELS + "='" + v.get() + "' must be key=value pairs separated by "
                         + "commas, for example region=eu,tier=batch");
                 return Map.of();
             }
@@ -211,21 +230,21 @@ public final class WorkerConfig {
             }
             var m = HANDLER_KEY.matcher(key);
             if (!m.matches() || !HANDLER_PROPERTIES.contains(m.group(2))) {
-                problems.add("OJS-CFG-0064: '" + key + "' is not a per-handler key; use ojs.handler.\"<job type>\"."
+                problems.add(CFG_0064 + ": '" + key + "' is not a per-handler key; use ojs.handler.\"<job type>\"."
                         + "concurrency or ojs.handler.\"<job type>\".timeout");
                 continue;
             }
             String type = m.group(1);
             if (!jobTypes.contains(type)) {
-                problems.add("OJS-CFG-0064: '" + key + "' configures job type '" + type + "', which has no "
+                problems.add(CFG_0064 + ": '" + key + "' configures job type '" + type + "', which has no "
                         + "@JobHandler; known job types: " + jobTypes.stream().sorted().toList());
                 continue;
             }
             if (m.group(2).equals("concurrency")) {
-                int c = integer(config, key, workerConcurrency, 1, workerConcurrency, "OJS-CFG-0062");
+                int c = integer(config, key, workerConcurrency, 1, workerConcurrency, CFG_0062);
                 concurrency.put(type, c);
             } else {
-                timeout.put(type, duration(config, key, null, false, "OJS-CFG-0063"));
+                timeout.put(type, duration(config, key, null, false, CFG_0063));
             }
         }
         Map<String, HandlerLimits> limits = new LinkedHashMap<>();
@@ -241,7 +260,7 @@ public final class WorkerConfig {
         for (String key : config.getPropertyNames()) {
             if (key.startsWith("ojs.worker.") && !WORKER_KEYS.contains(key)
                     && !ConfigOrigins.outsideTheApplication(key)) {
-                problems.add("OJS-CFG-0065: unknown key '" + key + "'; the worker reads " + WORKER_KEYS.stream()
+                problems.add(CFG_0065 + ": unknown key '" + key + "'; the worker reads " + WORKER_KEYS.stream()
                         .sorted().toList());
             }
         }

@@ -30,6 +30,12 @@ import org.openjobspec.ee.client.ClientSettings;
 import org.openjobspec.ee.internal.worker.Worker;
 import org.openjobspec.ee.internal.worker.WorkerSettings;
 
+import static org.openjobspec.ee.internal.Messages.WRK_0034;
+import static org.openjobspec.ee.internal.Messages.WRK_0035;
+import static org.openjobspec.ee.internal.Messages.WRK_0036;
+import static org.openjobspec.ee.internal.Messages.WRK_0037;
+import static org.openjobspec.ee.internal.Messages.WRK_0038;
+
 /**
  * Starts the worker once the application is up and stops it, gracefully, before the application goes down. The
  * start observer runs late and the stop observer early, so the application's own beans are ready for the first
@@ -115,11 +121,11 @@ public class WorkerLifecycle {
             throw new IllegalStateException(Problems.describe(workerConfig.problems()));
         }
         if (!workerConfig.enabled()) {
-            LOG.log(Level.INFO, "OJS-WRK-0034: worker disabled ({0}=false)", WorkerConfig.ENABLED);
+            LOG.log(Level.INFO, WRK_0034 + ": worker disabled ({0}=false)", WorkerConfig.ENABLED);
             return;
         }
         if (jobTypes.isEmpty()) {
-            LOG.log(Level.INFO, "OJS-WRK-0035: no @JobHandler methods in this application: no worker started");
+            LOG.log(Level.INFO, WRK_0035 + ": no @JobHandler methods in this application: no worker started");
             return;
         }
         WorkerSettings settings = workerConfig.settings().orElseThrow();
@@ -134,7 +140,7 @@ public class WorkerLifecycle {
         CdiJobDispatcher dispatcher = new CdiJobDispatcher(beanManager, invokers, requestContexts, currentJob,
                 currentTrace);
         worker = new Worker(settings, transport, dispatcher, executor.executor());
-        LOG.log(Level.INFO, "OJS-WRK-0036: handlers {0} run on {1}", invokers.keySet(), executor.description());
+        LOG.log(Level.INFO, WRK_0036 + ": handlers {0} run on {1}", invokers.keySet(), executor.description());
         worker.start();
     }
 
@@ -169,7 +175,7 @@ public class WorkerLifecycle {
             Method method = beanClass.getDeclaredMethod(entry.methodName(), params);
             return new HandlerInvoker(bean(beanClass), method, jsonb);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("OJS-WRK-0037: cannot find handler " + entry.beanClass() + "#"
+            throw new IllegalStateException(WRK_0037 + ": cannot find handler " + entry.beanClass() + "#"
                     + entry.methodName() + " found at deployment: " + e, e);
         }
     }
@@ -185,7 +191,7 @@ public class WorkerLifecycle {
             }
         }
         if (fallback == null) {
-            throw new IllegalStateException("OJS-WRK-0038: no bean for handler class " + beanClass.getName());
+            throw new IllegalStateException(WRK_0038 + ": no bean for handler class " + beanClass.getName());
         }
         return fallback;
     }

@@ -57,6 +57,13 @@ import org.openjobspec.ee.model.WorkflowResponse;
 import org.openjobspec.ee.model.WorkflowStatus;
 import org.openjobspec.ee.rest.OjsApi;
 
+import static org.openjobspec.ee.internal.Messages.CLI_0006;
+import static org.openjobspec.ee.internal.Messages.CLI_0007;
+import static org.openjobspec.ee.internal.Messages.CLI_0008;
+import static org.openjobspec.ee.internal.Messages.CLI_0009;
+import static org.openjobspec.ee.internal.Messages.CLI_0010;
+import static org.openjobspec.ee.internal.Messages.CLI_0014;
+
 /** {@link OjsClient} over the typed REST client {@link OjsApi}. */
 public final class DefaultOjsClient implements OjsClient {
 
@@ -119,7 +126,7 @@ public final class DefaultOjsClient implements OjsClient {
     @Override
     public Job enqueue(JobSpec job) {
         if (job == null) {
-            throw Checks.invalid(Checks.BATCH, "job spec is null");
+            throw Checks.invalid(CLI_0007, "job spec is null");
         }
         return enqueue(job.type(), job.args(), job.options());
     }
@@ -128,18 +135,18 @@ public final class DefaultOjsClient implements OjsClient {
     public List<Job> enqueueBatch(List<JobSpec> jobs) {
         ensureOpen();
         if (jobs == null || jobs.isEmpty()) {
-            throw Checks.invalid(Checks.BATCH, "batch enqueue needs at least one job");
+            throw Checks.invalid(CLI_0007, "batch enqueue needs at least one job");
         }
         List<EnqueueRequest> requests = new ArrayList<>(jobs.size());
         for (int i = 0; i < jobs.size(); i++) {
             JobSpec spec = jobs.get(i);
             if (spec == null) {
-                throw Checks.invalid(Checks.BATCH, "job at index " + i + " of the batch is null");
+                throw Checks.invalid(CLI_0007, "job at index " + i + " of the batch is null");
             }
             try {
                 requests.add(wire.enqueueRequest(spec.type(), spec.args(), spec.options()));
             } catch (org.openjobspec.ee.error.OjsValidationException e) {
-                throw Checks.invalid(Checks.BATCH, "job at index " + i + " of the batch: " + e.errorMessage());
+                throw Checks.invalid(CLI_0007, "job at index " + i + " of the batch: " + e.errorMessage());
             }
         }
         List<Job> created = api.enqueueBatch(new BatchEnqueueRequest(requests)).jobs();
@@ -171,22 +178,22 @@ public final class DefaultOjsClient implements OjsClient {
 
     private WorkflowRequest workflowRequest(WorkflowDefinition workflow) {
         if (workflow == null) {
-            throw Checks.invalid(Checks.WORKFLOW, "workflow is null");
+            throw Checks.invalid(CLI_0008, "workflow is null");
         }
         String kind = workflow.kind().name().toLowerCase(java.util.Locale.ROOT);
         if (workflow.jobs().isEmpty()) {
-            throw Checks.invalid(Checks.WORKFLOW, kind + " '" + workflow.name() + "' has no jobs");
+            throw Checks.invalid(CLI_0008, kind + " '" + workflow.name() + "' has no jobs");
         }
         boolean hasCallbacks = workflow.onComplete() != null || workflow.onSuccess() != null || workflow.onFailure() != null;
         if (hasCallbacks && workflow.kind() != WorkflowDefinition.Kind.BATCH) {
-            throw Checks.invalid(Checks.WORKFLOW, "callbacks (onComplete/onSuccess/onFailure) need a batch; '"
+            throw Checks.invalid(CLI_0008, "callbacks (onComplete/onSuccess/onFailure) need a batch; '"
                     + workflow.name() + "' is a " + kind);
         }
         List<WorkflowJob> members = new ArrayList<>();
         for (int i = 0; i < workflow.jobs().size(); i++) {
             JobSpec spec = workflow.jobs().get(i);
             if (spec == null) {
-                throw Checks.invalid(Checks.WORKFLOW, kind + " job at index " + i + " is null");
+                throw Checks.invalid(CLI_0008, kind + " job at index " + i + " is null");
             }
             members.add(wire.workflowJob(spec));
         }
@@ -249,7 +256,7 @@ public final class DefaultOjsClient implements OjsClient {
     public DeadLetterPage deadLetter(int limit, int offset) {
         ensureOpen();
         if (limit < 1 || offset < 0) {
-            throw Checks.invalid(Checks.NUMBERS, "dead-letter paging needs limit >= 1 and offset >= 0, got limit="
+            throw Checks.invalid(CLI_0006, "dead-letter paging needs limit >= 1 and offset >= 0, got limit="
                     + limit + ", offset=" + offset);
         }
         return api.listDeadLetter(limit, offset, null);
@@ -279,16 +286,16 @@ public final class DefaultOjsClient implements OjsClient {
     public CronJob registerCron(CronDefinition cron) {
         ensureOpen();
         if (cron == null) {
-            throw Checks.invalid(Checks.CRON, "cron definition is null");
+            throw Checks.invalid(CLI_0009, "cron definition is null");
         }
         if (cron.name() == null || cron.name().isBlank()) {
-            throw Checks.invalid(Checks.CRON, "cron entry needs a name");
+            throw Checks.invalid(CLI_0009, "cron entry needs a name");
         }
         if (cron.expression() == null || cron.expression().isBlank()) {
-            throw Checks.invalid(Checks.CRON, "cron entry '" + cron.name() + "' needs an expression such as '*/5 * * * *' or '@daily'");
+            throw Checks.invalid(CLI_0009, "cron entry '" + cron.name() + "' needs an expression such as '*/5 * * * *' or '@daily'");
         }
         if (cron.job() == null) {
-            throw Checks.invalid(Checks.CRON, "cron entry '" + cron.name() + "' needs a job to enqueue");
+            throw Checks.invalid(CLI_0009, "cron entry '" + cron.name() + "' needs a job to enqueue");
         }
         CronRegistration registration = new CronRegistration(cron.name(), cron.expression().trim(), cron.timezone(),
                 cron.overlap() == null ? null : cron.overlap().name().toLowerCase(java.util.Locale.ROOT),
@@ -347,7 +354,7 @@ public final class DefaultOjsClient implements OjsClient {
     private EventSubscription subscribe(String path, Consumer<JobEvent> listener, Consumer<OjsException> onError,
                                         boolean endOnTerminal) {
         if (listener == null) {
-            throw Checks.invalid(Checks.IDENTIFIER, "event listener is missing");
+            throw Checks.invalid(CLI_0010, "event listener is missing");
         }
         Map<String, String> headers = new LinkedHashMap<>(settings.headers());
         settings.authToken().ifPresent(token -> headers.put("Authorization", "Bearer " + token));
@@ -527,7 +534,7 @@ public final class DefaultOjsClient implements OjsClient {
 
     private void ensureOpen() {
         if (closed) {
-            throw new OjsException(ErrorInfo.client(Checks.CLOSED, Checks.CLOSED + ": this OjsClient is closed", false));
+            throw new OjsException(ErrorInfo.client(CLI_0014.id(), CLI_0014 + ": this OjsClient is closed", false));
         }
     }
 

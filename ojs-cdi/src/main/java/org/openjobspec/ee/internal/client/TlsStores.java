@@ -12,6 +12,9 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.openjobspec.ee.error.OjsConfigurationException;
+import org.openjobspec.ee.internal.Messages;
+
+import static org.openjobspec.ee.internal.Messages.CFG_0010;
 
 /** TLS material: trust and key stores read from files, and the {@link SSLContext} made of them. */
 public final class TlsStores {
@@ -20,7 +23,7 @@ public final class TlsStores {
     }
 
     /** The store in {@code path}, or {@code null} after adding the problem, under {@code id}, to {@code problems}. */
-    public static KeyStore load(String path, String type, char[] password, String key, String id, List<String> problems) {
+    public static KeyStore load(String path, String type, char[] password, String key, Messages id, List<String> problems) {
         Path file = Path.of(path);
         if (!Files.isReadable(file)) {
             problems.add(id + ": " + key + "='" + path + "' is not a readable file");
@@ -72,7 +75,7 @@ public final class TlsStores {
             context.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
             return Optional.of(context);
         } catch (GeneralSecurityException e) {
-            throw new OjsConfigurationException(List.of("OJS-CFG-0010: cannot build a TLS context from the configured "
+            throw new OjsConfigurationException(List.of(CFG_0010 + ": cannot build a TLS context from the configured "
                     + "trust/key stores: " + e.getMessage()));
         }
     }

@@ -28,6 +28,12 @@ import org.openjobspec.ee.model.Unique;
 import org.openjobspec.ee.model.WireJson;
 import org.openjobspec.ee.model.WorkflowJob;
 
+import static org.openjobspec.ee.internal.Messages.CLI_0004;
+import static org.openjobspec.ee.internal.Messages.CLI_0006;
+import static org.openjobspec.ee.internal.Messages.CLI_0011;
+import static org.openjobspec.ee.internal.Messages.CLI_0012;
+import static org.openjobspec.ee.internal.Messages.CLI_0013;
+
 /** Turns the public API's values into validated wire records (interop profile), running interceptors first. */
 final class WireMapper {
 
@@ -108,7 +114,7 @@ final class WireMapper {
                 return reader.readValue();
             }
         } catch (RuntimeException e) {
-            throw Checks.invalid(Checks.ARGS, "args of job '" + type + "' cannot be written as JSON ("
+            throw Checks.invalid(CLI_0004, "args of job '" + type + "' cannot be written as JSON ("
                     + value.getClass().getName() + ": " + e.getMessage() + "); pass a record, a POJO with getters, "
                     + "a Map, a JSON-P value or JobArgs.of(...)");
         }
@@ -122,7 +128,7 @@ final class WireMapper {
         JsonObjectBuilder builder = WireJson.provider().createObjectBuilder();
         entries.forEach((key, value) -> {
             if (key == null || key.isEmpty()) {
-                throw Checks.invalid(Checks.META, "metadata keys must be non-empty strings");
+                throw Checks.invalid(CLI_0011, "metadata keys must be non-empty strings");
             }
             builder.add(key, value == null ? JsonValue.NULL : value);
         });
@@ -136,12 +142,12 @@ final class WireMapper {
         Checks.positive("timeout", o.timeout());
         Checks.positive("visibility timeout", o.visibilityTimeout());
         if (o.delay() != null && o.delay().isNegative()) {
-            throw Checks.invalid(Checks.NUMBERS, "delay must not be negative, got " + o.delay());
+            throw Checks.invalid(CLI_0006, "delay must not be negative, got " + o.delay());
         }
         if (o.tags() != null) {
             for (String tag : o.tags()) {
                 if (tag == null || tag.isBlank()) {
-                    throw Checks.invalid(Checks.TAGS, "tags must be non-blank strings");
+                    throw Checks.invalid(CLI_0012, "tags must be non-blank strings");
                 }
             }
         }
@@ -167,10 +173,10 @@ final class WireMapper {
             return null;
         }
         if (p.maxAttempts() != null && p.maxAttempts() < 0) {
-            throw Checks.invalid(Checks.NUMBERS, "retry max attempts must be 0 or more, got " + p.maxAttempts());
+            throw Checks.invalid(CLI_0006, "retry max attempts must be 0 or more, got " + p.maxAttempts());
         }
         if (p.backoffCoefficient() != null && !(p.backoffCoefficient() >= 1.0)) {
-            throw Checks.invalid(Checks.NUMBERS, "retry backoff coefficient must be at least 1.0, got " + p.backoffCoefficient());
+            throw Checks.invalid(CLI_0006, "retry backoff coefficient must be at least 1.0, got " + p.backoffCoefficient());
         }
         Checks.positive("retry initial interval", p.initialInterval());
         Checks.positive("retry max interval", p.maxInterval());
@@ -185,7 +191,7 @@ final class WireMapper {
             return null;
         }
         if (p.keys() != null && p.keys().isEmpty()) {
-            throw Checks.invalid(Checks.UNIQUE, "unique policy needs at least one key (TYPE, QUEUE, ARGS, META)");
+            throw Checks.invalid(CLI_0013, "unique policy needs at least one key (TYPE, QUEUE, ARGS, META)");
         }
         Checks.positive("unique period", p.period());
         List<String> keys = p.keys() == null ? null

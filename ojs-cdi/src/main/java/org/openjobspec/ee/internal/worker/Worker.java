@@ -22,6 +22,30 @@ import org.openjobspec.ee.internal.worker.RunningJob.Kind;
 import org.openjobspec.ee.internal.worker.RunningJob.Outcome;
 import org.openjobspec.ee.internal.worker.WorkerSettings.HandlerLimits;
 
+import static org.openjobspec.ee.internal.Messages.WRK_0001;
+import static org.openjobspec.ee.internal.Messages.WRK_0002;
+import static org.openjobspec.ee.internal.Messages.WRK_0003;
+import static org.openjobspec.ee.internal.Messages.WRK_0004;
+import static org.openjobspec.ee.internal.Messages.WRK_0005;
+import static org.openjobspec.ee.internal.Messages.WRK_0006;
+import static org.openjobspec.ee.internal.Messages.WRK_0007;
+import static org.openjobspec.ee.internal.Messages.WRK_0008;
+import static org.openjobspec.ee.internal.Messages.WRK_0009;
+import static org.openjobspec.ee.internal.Messages.WRK_0010;
+import static org.openjobspec.ee.internal.Messages.WRK_0011;
+import static org.openjobspec.ee.internal.Messages.WRK_0012;
+import static org.openjobspec.ee.internal.Messages.WRK_0013;
+import static org.openjobspec.ee.internal.Messages.WRK_0014;
+import static org.openjobspec.ee.internal.Messages.WRK_0015;
+import static org.openjobspec.ee.internal.Messages.WRK_0016;
+import static org.openjobspec.ee.internal.Messages.WRK_0017;
+import static org.openjobspec.ee.internal.Messages.WRK_0018;
+import static org.openjobspec.ee.internal.Messages.WRK_0019;
+import static org.openjobspec.ee.internal.Messages.WRK_0020;
+import static org.openjobspec.ee.internal.Messages.WRK_0021;
+import static org.openjobspec.ee.internal.Messages.WRK_0022;
+import static org.openjobspec.ee.internal.Messages.WRK_0045;
+
 /**
  * The OJS worker engine: fetch, dispatch, ack/nack, heartbeat, directives, backoff and graceful shutdown, with no
  * container types. One coordinator task runs on the given executor for the worker's lifetime; it never sleeps
@@ -104,7 +128,7 @@ public final class Worker {
         }
         state = State.RUNNING;
         coordinator = executor.submit(this::coordinate);
-        LOG.log(Level.INFO, "OJS-WRK-0001: worker ''{0}'' started: queues {1}, concurrency {2}",
+        LOG.log(Level.INFO, WRK_0001 + ": worker ''{0}'' started: queues {1}, concurrency {2}",
                 settings.workerId(), settings.queues(), settings.concurrency());
     }
 
@@ -124,7 +148,7 @@ public final class Worker {
         try {
             // the coordinator itself bounds the drain by the grace period; the margin covers in-flight HTTP calls
             if (!finished.await(settings.gracePeriod().toMillis() + 30_000, TimeUnit.MILLISECONDS)) {
-                LOG.log(Level.WARNING, "OJS-WRK-0020: worker ''{0}'' did not stop in time; abandoning it",
+                LOG.log(Level.WARNING, WRK_0020 + ": worker ''{0}'' did not stop in time; abandoning it",
                         settings.workerId());
                 Future<?> c = coordinator;
                 if (c != null) {
@@ -174,7 +198,7 @@ public final class Worker {
                     state = State.DRAINING;
                     drainDeadline = now + settings.gracePeriod().toNanos();
                     heartbeatRequested = true;
-                    LOG.log(Level.INFO, "OJS-WRK-0008: worker ''{0}'' stopping: draining {1} job(s) within {2}",
+                    LOG.log(Level.INFO, WRK_0008 + ": worker ''{0}'' stopping: draining {1} job(s) within {2}",
                             settings.workerId(), held.size(), settings.gracePeriod());
                 }
                 if (state == State.DRAINING) {
@@ -227,12 +251,12 @@ public final class Worker {
             Thread.currentThread().interrupt();
             releaseRemaining();
         } catch (Throwable t) {
-            LOG.log(Level.ERROR, "OJS-WRK-0017: worker ''" + settings.workerId() + "'' failed; releasing its jobs", t);
+            LOG.log(Level.ERROR, WRK_0017 + ": worker ''" + settings.workerId() + "'' failed; releasing its jobs", t);
             releaseRemaining();
         } finally {
             closeQuietly(watch);
             state = State.STOPPED;
-            LOG.log(Level.INFO, "OJS-WRK-0016: worker ''{0}'' stopped", settings.workerId());
+            LOG.log(Level.INFO, WRK_0016 + ": worker ''{0}'' stopped", settings.workerId());
             finished.countDown();
         }
     }
@@ -244,7 +268,7 @@ public final class Worker {
         try {
             return transport.watchQueues(settings.queues(), executor, this::onQueueActivity);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "OJS-WRK-0045: cannot watch queues {0} for new jobs; polling every {1} ms: {2}",
+            LOG.log(Level.WARNING, WRK_0045 + ": cannot watch queues {0} for new jobs; polling every {1} ms: {2}",
                     settings.queues(), settings.pollInterval().toMillis(), e.toString());
             return WorkerTransport.Watch.NONE;
         }
@@ -276,13 +300,13 @@ public final class Worker {
             Duration retryAfter = e instanceof TransportException te ? te.retryAfter() : null;
             Duration delay = fetchBackoff.nextDelay(retryAfter);
             if (fetchBackoff.failures() == 1 || fetchBackoff.failures() % 20 == 0) {
-                LOG.log(Level.WARNING, "OJS-WRK-0002: fetch failed ({0} in a row), retrying in {1} ms: {2}",
+                LOG.log(Level.WARNING, WRK_0002 + ": fetch failed ({0} in a row), retrying in {1} ms: {2}",
                         fetchBackoff.failures(), delay.toMillis(), e.getMessage());
             }
             return clock.nanoTime() + delay.toNanos();
         }
         if (fetchBackoff.failures() > 0) {
-            LOG.log(Level.INFO, "OJS-WRK-0003: OJS server reachable again after {0} failed fetch(es)",
+            LOG.log(Level.INFO, WRK_0003 + ": OJS server reachable again after {0} failed fetch(es)",
                     fetchBackoff.failures());
             fetchBackoff.reset();
         }
@@ -292,7 +316,7 @@ public final class Worker {
                 accept(job);
                 accepted++;
             } else {
-                LOG.log(Level.WARNING, "OJS-WRK-0018: server sent more jobs than asked for; releasing {0}", job.id());
+                LOG.log(Level.WARNING, WRK_0018 + ": server sent more jobs than asked for; releasing {0}", job.id());
                 RunningJob extra = new RunningJob(job, this);
                 extra.handlerDone = true;
                 extra.claim(new Outcome(Kind.RELEASE, null, shutdownFailure("more jobs than asked for")));
@@ -308,7 +332,7 @@ public final class Worker {
         held.put(job.id(), rj);
         maxHeld.accumulateAndGet(held.size(), Math::max);
         if (!dispatcher.handles(job.type())) {
-            LOG.log(Level.WARNING, "OJS-WRK-0014: no @JobHandler for job type ''{0}'' (job {1}); failing it retryable",
+            LOG.log(Level.WARNING, WRK_0014 + ": no @JobHandler for job type ''{0}'' (job {1}); failing it retryable",
                     job.type(), job.id());
             rj.handlerDone = true;
             rj.claim(new Outcome(Kind.NACK, null, new Failure(Failure.HANDLER_NOT_FOUND, Failure.HANDLER_NOT_FOUND,
@@ -319,7 +343,7 @@ public final class Worker {
         try {
             rj.future = executor.submit(() -> execute(rj));
         } catch (RejectedExecutionException e) {
-            LOG.log(Level.WARNING, "OJS-WRK-0019: executor rejected job {0}; releasing it", job.id());
+            LOG.log(Level.WARNING, WRK_0019 + ": executor rejected job {0}; releasing it", job.id());
             rj.handlerDone = true;
             rj.claim(new Outcome(Kind.RELEASE, null, shutdownFailure("executor rejected the job")));
             settle(rj);
@@ -384,7 +408,7 @@ public final class Worker {
         if (rj.claim(outcome)) {
             settle(rj);
         } else {
-            LOG.log(Level.DEBUG, "OJS-WRK-0021: {0} ended after it was {1}; its outcome is discarded",
+            LOG.log(Level.DEBUG, WRK_0021 + ": {0} ended after it was {1}; its outcome is discarded",
                     rj, rj.outcome().kind());
             freeIfDone(rj);
         }
@@ -398,7 +422,7 @@ public final class Worker {
             rj.serverDone = true;
         } catch (TransportException e) {
             if (e.kind() == TransportException.Kind.UNAVAILABLE && state != State.STOPPED) {
-                LOG.log(Level.DEBUG, "OJS-WRK-0012: could not settle {0} yet ({1}); will retry", rj, e.getMessage());
+                LOG.log(Level.DEBUG, WRK_0012 + ": could not settle {0} yet ({1}); will retry", rj, e.getMessage());
                 rj.settleRefused(clock.nanoTime(), e.retryAfter());
                 unsettled.add(rj);
                 clock.wake();
@@ -433,10 +457,10 @@ public final class Worker {
     private void abandon(RunningJob rj, Exception e) {
         rj.serverDone = true;
         if (e instanceof TransportException te && te.kind() == TransportException.Kind.GONE) {
-            LOG.log(Level.INFO, "OJS-WRK-0011: {0} is no longer ours on the server ({1}); nothing sent",
+            LOG.log(Level.INFO, WRK_0011 + ": {0} is no longer ours on the server ({1}); nothing sent",
                     rj, e.getMessage());
         } else {
-            LOG.log(Level.WARNING, "OJS-WRK-0013: could not report {0} ({1}: {2}); the server will deliver it again "
+            LOG.log(Level.WARNING, WRK_0013 + ": could not report {0} ({1}: {2}); the server will deliver it again "
                     + "when its lease ends", rj, rj.outcome().kind(), e.getMessage());
         }
     }
@@ -514,7 +538,7 @@ public final class Worker {
             // the protocol says: keep the current state and try again at the next interval
             heartbeatFailures++;
             LOG.log(heartbeatFailures == 1 ? Level.WARNING : Level.DEBUG,
-                    "OJS-WRK-0004: heartbeat failed ({0} in a row): {1}", heartbeatFailures, e.getMessage());
+                    WRK_0004 + ": heartbeat failed ({0} in a row): {1}", heartbeatFailures, e.getMessage());
             return;
         }
         heartbeatFailures = 0;
@@ -525,7 +549,7 @@ public final class Worker {
                         && rj.claim(new Outcome(Kind.DROP, null, null))) {
                     rj.markCancelled();
                     rj.serverDone = true;
-                    LOG.log(Level.INFO, "OJS-WRK-0010: {0} was cancelled or taken back by the server; "
+                    LOG.log(Level.INFO, WRK_0010 + ": {0} was cancelled or taken back by the server; "
                             + "its handler is told and its outcome will not be reported", rj);
                     freeIfDone(rj);
                 }
@@ -535,20 +559,20 @@ public final class Worker {
             case QUIET -> {
                 if (state == State.RUNNING) {
                     state = State.QUIET;
-                    LOG.log(Level.INFO, "OJS-WRK-0005: server asked worker ''{0}'' to be quiet: fetching paused",
+                    LOG.log(Level.INFO, WRK_0005 + ": server asked worker ''{0}'' to be quiet: fetching paused",
                             settings.workerId());
                 }
             }
             case TERMINATE -> {
                 if (!terminateRequested && state != State.DRAINING) {
                     terminateRequested = true;
-                    LOG.log(Level.INFO, "OJS-WRK-0007: server asked worker ''{0}'' to terminate", settings.workerId());
+                    LOG.log(Level.INFO, WRK_0007 + ": server asked worker ''{0}'' to terminate", settings.workerId());
                 }
             }
             case CONTINUE -> {
                 if (state == State.QUIET) {
                     state = State.RUNNING;
-                    LOG.log(Level.INFO, "OJS-WRK-0006: worker ''{0}'' no longer quiet: fetching resumed",
+                    LOG.log(Level.INFO, WRK_0006 + ": worker ''{0}'' no longer quiet: fetching resumed",
                             settings.workerId());
                 }
             }
@@ -566,7 +590,7 @@ public final class Worker {
                 Duration limit = settings.limitsFor(rj.job.type()).timeout();
                 if (rj.claim(new Outcome(Kind.NACK, null, new Failure(Failure.TIMEOUT, Failure.TIMEOUT,
                         "Handler did not finish within " + limit, true, null)))) {
-                    LOG.log(Level.WARNING, "OJS-WRK-0015: {0} timed out after {1}; failing it and interrupting "
+                    LOG.log(Level.WARNING, WRK_0015 + ": {0} timed out after {1}; failing it and interrupting "
                             + "its handler", rj, limit);
                     rj.markCancelled();
                     cancel(rj);
@@ -590,7 +614,7 @@ public final class Worker {
         try {
             transport.heartbeat(settings.workerId(), List.of(), settings.visibilityTimeout().toMillis(), "terminate");
         } catch (TransportException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "OJS-WRK-0022: final heartbeat of worker ''{0}'' failed: {1}", settings.workerId(),
+            LOG.log(Level.DEBUG, WRK_0022 + ": final heartbeat of worker ''{0}'' failed: {1}", settings.workerId(),
                     e.getMessage());
         }
     }
@@ -604,7 +628,7 @@ public final class Worker {
             }
         }
         if (!released.isEmpty()) {
-            LOG.log(Level.WARNING, "OJS-WRK-0009: grace period over: releasing {0} unfinished job(s) to the server",
+            LOG.log(Level.WARNING, WRK_0009 + ": grace period over: releasing {0} unfinished job(s) to the server",
                     released.size());
         }
         for (RunningJob rj : released) {

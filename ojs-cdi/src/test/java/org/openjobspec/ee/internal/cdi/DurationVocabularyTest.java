@@ -11,6 +11,9 @@ import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.client.ClientSettings;
 
+import static org.openjobspec.ee.internal.Messages.CFG_0003;
+import static org.openjobspec.ee.internal.Messages.CFG_0055;
+
 /** Client and worker duration keys take the same forms and read them the same way. */
 class DurationVocabularyTest {
 
@@ -42,9 +45,9 @@ class DurationVocabularyTest {
     @Test
     void badDurationsKeepTheirIds() {
         assertThat(ClientSettings.problems(config("ojs.connect-timeout", "soon"))).singleElement().asString()
-                .startsWith("OJS-CFG-0003: ojs.connect-timeout='soon'").contains("500ms");
+                .startsWith(CFG_0003 + ": ojs.connect-timeout='soon'").contains("500ms");
         assertThat(WorkerConfig.read(config(WorkerConfig.GRACE_PERIOD, "5 seconds"), Set.of()).problems())
-                .singleElement().asString().startsWith("OJS-CFG-0055: ojs.worker.grace-period='5 seconds'")
+                .singleElement().asString().startsWith(CFG_0055 + ": ojs.worker.grace-period='5 seconds'")
                 .contains("500ms");
     }
 }

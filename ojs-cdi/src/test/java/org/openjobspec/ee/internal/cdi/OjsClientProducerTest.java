@@ -29,6 +29,9 @@ import org.openjobspec.ee.testing.EmbeddedOjsServer;
 import org.openjobspec.ee.testing.HostileOjsServer;
 import org.openjobspec.ee.testing.HostileOjsServer.Behaviour;
 
+import static org.openjobspec.ee.internal.Messages.CFG_0001;
+import static org.openjobspec.ee.internal.Messages.CFG_0004;
+
 /** {@code @Inject OjsClient} in Weld SE, configured through MicroProfile Config (SmallRye). */
 @Timeout(60)
 class OjsClientProducerTest {
@@ -129,7 +132,7 @@ class OjsClientProducerTest {
         try (WeldContainer container = boot(Map.of("ojs.read-timeout", "soon"))) {
             assertThatThrownBy(() -> container.select(OjsClient.class).get().queues())
                     .isInstanceOfSatisfying(OjsConfigurationException.class, e -> assertThat(e.problems())
-                            .extracting(p -> p.substring(0, 12)).containsExactlyInAnyOrder("OJS-CFG-0001", "OJS-CFG-0004"));
+                            .extracting(p -> p.substring(0, 12)).containsExactlyInAnyOrder(CFG_0001.id(), CFG_0004.id()));
         } finally {
             release();
         }

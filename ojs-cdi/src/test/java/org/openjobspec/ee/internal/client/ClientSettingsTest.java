@@ -21,6 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openjobspec.ee.error.OjsConfigurationException;
 import org.openjobspec.ee.internal.ConfigDurations;
 
+import static org.openjobspec.ee.internal.Messages.CFG_0001;
+import static org.openjobspec.ee.internal.Messages.CFG_0002;
+import static org.openjobspec.ee.internal.Messages.CFG_0003;
+import static org.openjobspec.ee.internal.Messages.CFG_0004;
+import static org.openjobspec.ee.internal.Messages.CFG_0005;
+import static org.openjobspec.ee.internal.Messages.CFG_0006;
+import static org.openjobspec.ee.internal.Messages.CFG_0007;
+import static org.openjobspec.ee.internal.Messages.CFG_0008;
+import static org.openjobspec.ee.internal.Messages.CFG_0009;
+import static org.openjobspec.ee.internal.Messages.CFG_0012;
+
 /** The client configuration keys, their defaults, and every problem id. */
 class ClientSettingsTest {
 
@@ -74,8 +85,8 @@ class ClientSettingsTest {
     void missingUrl() {
         assertThatThrownBy(() -> ClientSettings.fromConfig(config(Map.of())))
                 .isInstanceOfSatisfying(OjsConfigurationException.class, e -> {
-                    assertThat(e.problems()).singleElement().asString().startsWith("OJS-CFG-0001: ojs.url is not set");
-                    assertThat(e.code()).isEqualTo("OJS-CFG-0001");
+                    assertThat(e.problems()).singleElement().asString().startsWith(CFG_0001 + ": ojs.url is not set");
+                    assertThat(e.code()).isEqualTo(CFG_0001.id());
                 });
     }
 
@@ -83,7 +94,7 @@ class ClientSettingsTest {
     void malformedUrls() {
         for (String url : List.of("ojs:8080", "ftp://ojs", "http://", "http://ojs:8080?x=1", "http://user:pw@ojs", "http://o js")) {
             assertThat(ClientSettings.problems(config(Map.of("ojs.url", url)))).as(url)
-                    .singleElement().asString().startsWith("OJS-CFG-0002");
+                    .singleElement().asString().startsWith(CFG_0002.id());
         }
     }
 
@@ -99,8 +110,8 @@ class ClientSettingsTest {
         values.put("ojs.tls.trust-store", "/does/not/exist.p12");
         List<String> problems = ClientSettings.problems(config(values));
         assertThat(problems).extracting(p -> p.substring(0, 12)).containsExactlyInAnyOrder(
-                "OJS-CFG-0002", "OJS-CFG-0003", "OJS-CFG-0004", "OJS-CFG-0005", "OJS-CFG-0006", "OJS-CFG-0009",
-                "OJS-CFG-0007");
+                CFG_0002.id(), CFG_0003.id(), CFG_0004.id(), CFG_0005.id(), CFG_0006.id(), CFG_0009.id(),
+                CFG_0007.id());
         assertThatThrownBy(() -> ClientSettings.fromConfig(config(values)))
                 .isInstanceOfSatisfying(OjsConfigurationException.class, e -> assertThat(e.problems()).isEqualTo(problems));
     }
@@ -122,17 +133,17 @@ class ClientSettingsTest {
         assertThat(settings.toRestConfig().trustStore()).isNotNull();
         assertThat(settings.toRestConfig().keyStore()).isNotNull();
         assertThat(ClientSettings.problems(config(Map.of("ojs.url", "https://ojs", "ojs.tls.key-store", store.toString(),
-                "ojs.tls.key-store-password", "wrong")))).singleElement().asString().startsWith("OJS-CFG-0008");
+                "ojs.tls.key-store-password", "wrong")))).singleElement().asString().startsWith(CFG_0008.id());
         // an empty trust store trusts nothing: every handshake would fail, so it is reported at once
         assertThat(ClientSettings.problems(config(Map.of("ojs.url", "https://ojs", "ojs.tls.trust-store", store.toString(),
                 "ojs.tls.trust-store-password", "changeit")))).singleElement().asString()
-                .startsWith("OJS-CFG-0012").contains("import the OJS server's certificate");
+                .startsWith(CFG_0012.id()).contains("import the OJS server's certificate");
     }
 
     @Test
     void builderValidatesToo() {
         assertThatThrownBy(() -> ClientSettings.builder().readTimeout(Duration.ofSeconds(-1)).build())
                 .isInstanceOfSatisfying(OjsConfigurationException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.substring(0, 12)).containsExactly("OJS-CFG-0001", "OJS-CFG-0004"));
+                        .extracting(p -> p.substring(0, 12)).containsExactly(CFG_0001.id(), CFG_0004.id()));
     }
 }

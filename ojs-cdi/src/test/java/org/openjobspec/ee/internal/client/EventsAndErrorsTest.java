@@ -47,6 +47,20 @@ import org.openjobspec.ee.testing.HostileOjsServer;
 import org.openjobspec.ee.testing.HostileOjsServer.Behaviour;
 import org.openjobspec.ee.testkit.Wait;
 
+import static org.openjobspec.ee.internal.Messages.CLI_0001;
+import static org.openjobspec.ee.internal.Messages.CLI_0002;
+import static org.openjobspec.ee.internal.Messages.CLI_0003;
+import static org.openjobspec.ee.internal.Messages.CLI_0004;
+import static org.openjobspec.ee.internal.Messages.CLI_0005;
+import static org.openjobspec.ee.internal.Messages.CLI_0006;
+import static org.openjobspec.ee.internal.Messages.CLI_0007;
+import static org.openjobspec.ee.internal.Messages.CLI_0008;
+import static org.openjobspec.ee.internal.Messages.CLI_0009;
+import static org.openjobspec.ee.internal.Messages.CLI_0010;
+import static org.openjobspec.ee.internal.Messages.CLI_0012;
+import static org.openjobspec.ee.internal.Messages.CLI_0013;
+import static org.openjobspec.ee.internal.Messages.CLI_0014;
+
 /** Event subscriptions, authentication, bad input, and servers that are down, slow or answer garbage. */
 @Timeout(300)
 class EventsAndErrorsTest {
@@ -149,25 +163,25 @@ class EventsAndErrorsTest {
     void badInputFailsBeforeAnyHttpCall() throws Exception {
         try (HostileOjsServer ojs = HostileOjsServer.start(); OjsClient client = OjsClient.builder().url(ojs.url()).build()) {
             Map<String, Runnable> calls = new java.util.LinkedHashMap<>();
-            calls.put(Checks.TYPE, () -> client.enqueue("Email.Send", null));
-            calls.put(Checks.TYPE + " null", () -> client.enqueue((String) null, null));
-            calls.put(Checks.QUEUE, () -> client.enqueue("a.b", null, EnqueueOptions.defaults().queue("Bad Queue")));
-            calls.put(Checks.QUEUE + " stats", () -> client.queueStats("UPPER"));
-            calls.put(Checks.PRIORITY, () -> client.enqueue("a.b", null, EnqueueOptions.defaults().priority(101)));
-            calls.put(Checks.ARGS, () -> client.enqueue("a.b", new Exploding()));
-            calls.put(Checks.ID, () -> client.enqueue("a.b", null, EnqueueOptions.defaults().id("not-a-uuid")));
-            calls.put(Checks.NUMBERS, () -> client.enqueue("a.b", null, EnqueueOptions.defaults().timeout(Duration.ZERO)));
-            calls.put(Checks.NUMBERS + " retry", () -> client.enqueue("a.b", null,
+            calls.put(CLI_0001.id(), () -> client.enqueue("Email.Send", null));
+            calls.put(CLI_0001.id() + " null", () -> client.enqueue((String) null, null));
+            calls.put(CLI_0002.id(), () -> client.enqueue("a.b", null, EnqueueOptions.defaults().queue("Bad Queue")));
+            calls.put(CLI_0002.id() + " stats", () -> client.queueStats("UPPER"));
+            calls.put(CLI_0003.id(), () -> client.enqueue("a.b", null, EnqueueOptions.defaults().priority(101)));
+            calls.put(CLI_0004.id(), () -> client.enqueue("a.b", new Exploding()));
+            calls.put(CLI_0005.id(), () -> client.enqueue("a.b", null, EnqueueOptions.defaults().id("not-a-uuid")));
+            calls.put(CLI_0006.id(), () -> client.enqueue("a.b", null, EnqueueOptions.defaults().timeout(Duration.ZERO)));
+            calls.put(CLI_0006.id() + " retry", () -> client.enqueue("a.b", null,
                     EnqueueOptions.defaults().retry(RetryPolicy.defaults().backoffCoefficient(0.5))));
-            calls.put(Checks.BATCH, () -> client.enqueueBatch(List.of()));
-            calls.put(Checks.BATCH + " element", () -> client.enqueueBatch(List.of(JobSpec.of("a.b", null), JobSpec.of("B", null))));
-            calls.put(Checks.WORKFLOW, () -> client.createWorkflow(WorkflowDefinition.chain("c", JobSpec.of("a.b", null))
+            calls.put(CLI_0007.id(), () -> client.enqueueBatch(List.of()));
+            calls.put(CLI_0007.id() + " element", () -> client.enqueueBatch(List.of(JobSpec.of("a.b", null), JobSpec.of("B", null))));
+            calls.put(CLI_0008.id(), () -> client.createWorkflow(WorkflowDefinition.chain("c", JobSpec.of("a.b", null))
                     .onComplete(JobSpec.of("a.c", null))));
-            calls.put(Checks.WORKFLOW + " empty", () -> client.createWorkflow(WorkflowDefinition.group("g")));
-            calls.put(Checks.CRON, () -> client.registerCron(CronDefinition.of("n", " ", JobSpec.of("a.b", null))));
-            calls.put(Checks.IDENTIFIER, () -> client.getJob(" "));
-            calls.put(Checks.TAGS, () -> client.enqueue("a.b", null, EnqueueOptions.defaults().tags("ok", " ")));
-            calls.put(Checks.UNIQUE, () -> client.enqueue("a.b", null, EnqueueOptions.defaults().unique(UniquePolicy.by())));
+            calls.put(CLI_0008.id() + " empty", () -> client.createWorkflow(WorkflowDefinition.group("g")));
+            calls.put(CLI_0009.id(), () -> client.registerCron(CronDefinition.of("n", " ", JobSpec.of("a.b", null))));
+            calls.put(CLI_0010.id(), () -> client.getJob(" "));
+            calls.put(CLI_0012.id(), () -> client.enqueue("a.b", null, EnqueueOptions.defaults().tags("ok", " ")));
+            calls.put(CLI_0013.id(), () -> client.enqueue("a.b", null, EnqueueOptions.defaults().unique(UniquePolicy.by())));
             calls.forEach((id, call) -> assertThatThrownBy(call::run).as(id)
                     .isInstanceOfSatisfying(OjsValidationException.class, e -> {
                         assertThat(e.code()).isEqualTo(id.split(" ")[0]);
@@ -285,7 +299,7 @@ class EventsAndErrorsTest {
         OjsClient client = OjsClient.builder().url("http://127.0.0.1:9").build();
         client.close();
         assertThatThrownBy(() -> client.enqueue("a.b", null)).isInstanceOfSatisfying(OjsException.class,
-                e -> assertThat(e.code()).isEqualTo(Checks.CLOSED));
+                e -> assertThat(e.code()).isEqualTo(CLI_0014.id()));
     }
 
     /** A value JSON-B cannot write. */

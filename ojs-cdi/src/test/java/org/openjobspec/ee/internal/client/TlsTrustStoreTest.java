@@ -29,6 +29,8 @@ import org.openjobspec.ee.testing.EmbeddedOjsServer;
 import org.openjobspec.ee.testing.TlsProxy;
 import org.openjobspec.ee.testkit.Wait;
 
+import static org.openjobspec.ee.internal.Messages.CFG_0012;
+
 /**
  * An OJS server behind HTTPS whose certificate only a keytool-made PKCS12 trust store vouches for, configured through
  * MicroProfile Config: the REST client and the queue event streams (java.net.http) both trust it.
@@ -96,7 +98,7 @@ class TlsTrustStoreTest {
         Map<String, String> values = tlsKeys();
         values.remove("ojs.tls.trust-store-password");
         assertThat(ClientSettings.problems(config(values))).singleElement().asString()
-                .startsWith("OJS-CFG-0012: ojs.tls.trust-store=")
+                .startsWith(CFG_0012 + ": ojs.tls.trust-store=")
                 .contains("holds no certificate", "ojs.tls.trust-store-password is not set");
     }
 }
