@@ -35,8 +35,8 @@ public final class Postgres implements AutoCloseable {
         return pg.getPostgresDatabase();
     }
 
-    public int port() {
-        return pg.getPort();
+    public String jdbcUrl() {
+        return pg.getJdbcUrl("postgres", "postgres");
     }
 
     /** A new, empty outbox table created with the README's DDL; returns its name. */
