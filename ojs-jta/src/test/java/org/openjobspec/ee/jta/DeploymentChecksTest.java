@@ -1,0 +1,86 @@
+package org.openjobspec.ee.jta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openjobspec.ee.jta.testkit.JtaWorld;
+
+/** A wrong outbox configuration fails the deployment, every problem with its id, before any enqueue. */
+class DeploymentChecksTest {
+
+    private static JtaWorld world;
+
+    @BeforeAll
+    static void world() throws Exception {
+        world = new JtaWorld();
+    }
+
+    @AfterAll
+    static void end() {
+        world.close();
+    }
+
+    private static Map<String, String> config(String... pairs) {
+        Map<String, String> config = new HashMap<>();
+        config.put("ojs.url", "http://127.0.0.1:1");
+        for (int i = 0; i < pairs.length; i += 2) {
+            config.put(pairs[i], pairs[i + 1]);
+        }
+        return config;
+    }
+
+    @Test
+    void aDatasourceThatIsNotBoundFailsTheDeployment() {
+        assertThatThrownBy(() -> JtaWorld.boot(config("ojs.outbox.datasource", "jdbc/nothing")).close())
+                .hasStackTraceContaining("OJS-CFG-0101: ojs.outbox.datasource='jdbc/nothing' cannot be looked up");
+    }
+
+    @Test
+    void aMissingTableFailsTheDeploymentWithTheDdl() {
+        assertThatThrownBy(() -> JtaWorld.boot(config("ojs.outbox.datasource", JtaWorld.DATASOURCE,
+                "ojs.outbox.table", "no_such_outbox")).close())
+                .hasStackTraceContaining("OJS-CFG-0103: outbox table 'no_such_outbox' is missing")
+                .hasStackTraceContaining("CREATE TABLE no_such_outbox");
+    }
+
+    @Test
+    void theTableIsCreatedAtStartWhenAsked() throws Exception {
+        try (JtaWorld.App app = JtaWorld.boot(config("ojs.outbox.datasource", JtaWorld.DATASOURCE,
+                "ojs.outbox.table", "created_outbox", "ojs.outbox.create-table", "true"))) {
+            assertThat(app.get(TransactionalOjs.class).mode()).isEqualTo(TransactionalOjs.Mode.OUTBOX);
+            assertThat(app.get(OjsOutbox.class).pending()).isZero();
+        }
+    }
+
+    @Test
+    void everyBadValueIsReportedAtOnce() {
+        assertThatThrownBy(() -> JtaWorld.boot(config(
+                "ojs.transactional.outside-transaction", "maybe",
+                "ojs.outbox.batch-size", "0",
+                "ojs.outbox.poll-interval", "soon",
+                "ojs.outbox.retention", "-PT1S",
+                "ojs.outbox.table", "drop table x",
+                "ojs.outbox.relay", "yes",
+                "ojs.outbox.batchsize", "10")).close())
+                .hasStackTraceContaining("OJS-CFG-0100")
+                .hasStackTraceContaining("OJS-CFG-0105")
+                .hasStackTraceContaining("OJS-CFG-0106")
+                .hasStackTraceContaining("OJS-CFG-0108")
+                .hasStackTraceContaining("OJS-CFG-0102")
+                .hasStackTraceContaining("OJS-CFG-0111")
+                .hasStackTraceContaining("OJS-CFG-0112: unknown key 'ojs.outbox.batchsize'");
+    }
+
+    @Test
+    void withoutADatasourceTheModeIsAfterCommitAndTheOutboxSaysSo() {
+        try (JtaWorld.App app = JtaWorld.boot(config())) {
+            assertThat(app.get(TransactionalOjs.class).mode()).isEqualTo(TransactionalOjs.Mode.AFTER_COMMIT);
+            assertThatThrownBy(() -> app.get(OjsOutbox.class).pending()).hasMessageStartingWith("OJS-TX-0007");
+        }
+    }
+}
