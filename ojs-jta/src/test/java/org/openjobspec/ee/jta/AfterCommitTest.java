@@ -3,69 +3,28 @@ package org.openjobspec.ee.jta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.JobSpec;
 import org.openjobspec.ee.WorkflowDefinition;
 import org.openjobspec.ee.error.OjsTransportException;
 import org.openjobspec.ee.jta.testkit.JtaWorld;
-import org.openjobspec.ee.testing.EmbeddedOjsServer;
 
 /**
  * After-commit mode in Weld SE with Narayana JTA, its {@code @Transactional} interceptors and an Agroal pool on a
  * real PostgreSQL, against the embedded OJS server over HTTP. A job sent after commit is on the server when the
  * transactional call returns, so "never sent" is checked once a later committed job has arrived.
  */
-class AfterCommitTest {
+class AfterCommitTest extends OrdersAppTest {
 
-    private static JtaWorld world;
-
-    private EmbeddedOjsServer ojs;
-    private JtaWorld.App app;
-    private Orders orders;
     private TransactionalOjs tx;
 
-    @BeforeAll
-    static void world() throws Exception {
-        world = new JtaWorld();
-    }
-
-    @AfterAll
-    static void end() {
-        world.close();
-    }
-
     @BeforeEach
-    void boot() throws SQLException {
-        world.sql("DELETE FROM orders");
-        ojs = EmbeddedOjsServer.start();
-        app = JtaWorld.boot(config(), Orders.class, SendFailures.class);
-        orders = app.get(Orders.class);
+    void transactionalOjs() {
         tx = app.get(TransactionalOjs.class);
-    }
-
-    @AfterEach
-    void shutdown() {
-        if (app != null) {
-            app.close();
-        }
-        ojs.stop();
-    }
-
-    private Map<String, String> config() {
-        Map<String, String> config = new HashMap<>();
-        config.put("ojs.url", ojs.url().toString());
-        return config;
     }
 
     @Test
@@ -76,7 +35,7 @@ class AfterCommitTest {
 
         assertThat(ojs.state().get(jobId).getJsonObject("job").getString("type")).isEqualTo("order.ship");
         assertThat(ojs.state().jobCount()).isEqualTo(1);
-        assertThat(orderJob(world, "order-1")).isEqualTo(jobId);
+        assertThat(orderJob("order-1")).isEqualTo(jobId);
     }
 
     @Test
@@ -88,7 +47,7 @@ class AfterCommitTest {
 
         assertThat(ojs.state().get(marker)).isNotNull();
         assertThat(ojs.state().jobCount()).as("only the committed job; never " + rolledBack).isEqualTo(1);
-        assertThat(orderJob(world, "order-1")).isNull();
+        assertThat(orderJob("order-1")).isNull();
     }
 
     @Test
@@ -101,7 +60,7 @@ class AfterCommitTest {
 
         assertThat(ojs.state().get(marker)).isNotNull();
         assertThat(ojs.state().jobCount()).as("never " + markedAfter + " nor " + markedBefore).isEqualTo(1);
-        assertThat(orderJob(world, "order-1")).isNull();
+        assertThat(orderJob("order-1")).isNull();
     }
 
     @Test
@@ -142,7 +101,7 @@ class AfterCommitTest {
 
         String jobId = orders.place("order-1");
 
-        assertThat(orderJob(world, "order-1")).as("the commit stands").isEqualTo(jobId);
+        assertThat(orderJob("order-1")).as("the commit stands").isEqualTo(jobId);
         List<AfterCommitSendFailed> seen = app.get(SendFailures.class).seen();
         assertThat(seen).singleElement().satisfies(f -> {
             assertThat(f.jobIds()).containsExactly(jobId);
@@ -164,12 +123,5 @@ class AfterCommitTest {
         assertThatThrownBy(() -> strict.enqueue("order.ship", "y")).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("OJS-TX-0001");
         assertThat(ojs.state().jobCount()).isEqualTo(1);
-    }
-
-    static String orderJob(JtaWorld world, String orderId) throws SQLException {
-        try (Connection c = world.pg.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT job_id FROM orders WHERE id = '" + orderId + "'")) {
-            return rs.next() ? rs.getString(1) : null;
-        }
     }
 }

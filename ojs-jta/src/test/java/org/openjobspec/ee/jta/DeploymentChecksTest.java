@@ -5,25 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.jta.testkit.JtaWorld;
 
 /** A wrong outbox configuration fails the deployment, every problem with its id, before any enqueue. */
-class DeploymentChecksTest {
-
-    private static JtaWorld world;
-
-    @BeforeAll
-    static void world() throws Exception {
-        world = new JtaWorld();
-    }
-
-    @AfterAll
-    static void end() {
-        world.close();
-    }
+class DeploymentChecksTest extends JtaWorldTest {
 
     private static Map<String, String> config(String... pairs) {
         Map<String, String> config = new HashMap<>();

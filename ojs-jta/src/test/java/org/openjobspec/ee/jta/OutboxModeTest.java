@@ -9,12 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.JobSpec;
 import org.openjobspec.ee.WorkflowDefinition;
@@ -28,46 +23,15 @@ import org.openjobspec.ee.testing.server.OjsState;
  * Rows are sent in insertion order, so a job written after another has arrived only once the earlier one had its
  * chance: that is the positive signal before asserting that something was never sent.
  */
-class OutboxModeTest {
+class OutboxModeTest extends OrdersAppTest {
 
     private static final Duration LONG = Duration.ofSeconds(60);
-    private static JtaWorld world;
 
-    private EmbeddedOjsServer ojs;
-    private JtaWorld.App app;
-    private Orders orders;
-    private String table;
+    private final String table = world.pg.newTable();
 
-    @BeforeAll
-    static void world() throws Exception {
-        world = new JtaWorld();
-    }
-
-    @AfterAll
-    static void end() {
-        world.close();
-    }
-
-    @BeforeEach
-    void boot() throws SQLException {
-        world.sql("DELETE FROM orders");
-        table = world.pg.newTable();
-        ojs = EmbeddedOjsServer.start();
-        app = JtaWorld.boot(config(), Orders.class);
-        orders = app.get(Orders.class);
-    }
-
-    @AfterEach
-    void shutdown() {
-        if (app != null) {
-            app.close();
-        }
-        ojs.stop();
-    }
-
-    private Map<String, String> config() {
-        Map<String, String> config = new HashMap<>();
-        config.put("ojs.url", ojs.url().toString());
+    @Override
+    Map<String, String> config() {
+        Map<String, String> config = super.config();
         config.put("ojs.outbox.datasource", JtaWorld.DATASOURCE);
         config.put("ojs.outbox.table", table);
         // a long poll: only the wake-up after commit can make the tests below pass in time
@@ -82,7 +46,7 @@ class OutboxModeTest {
 
         String jobId = orders.place("order-1");
 
-        assertThat(AfterCommitTest.orderJob(world, "order-1")).isEqualTo(jobId);
+        assertThat(orderJob("order-1")).isEqualTo(jobId);
         await().atMost(LONG).until(() -> has(ojs.state(), jobId));
         await().atMost(LONG).until(() -> rows() == 0);
         assertThat(ojs.state().jobCount()).isEqualTo(1);
@@ -100,8 +64,8 @@ class OutboxModeTest {
         await().atMost(LONG).until(() -> has(ojs.state(), marker));
         assertThat(ojs.state().jobCount()).as("never " + failed + ", " + markedAfter + ", " + markedBefore)
                 .isEqualTo(1);
-        assertThat(AfterCommitTest.orderJob(world, "order-1")).isNull();
-        assertThat(AfterCommitTest.orderJob(world, "order-2")).isNull();
+        assertThat(orderJob("order-1")).isNull();
+        assertThat(orderJob("order-2")).isNull();
         await().atMost(LONG).until(() -> rows() == 0);
     }
 
@@ -124,7 +88,7 @@ class OutboxModeTest {
 
         String jobId = orders.place("order-1");
 
-        assertThat(AfterCommitTest.orderJob(world, "order-1")).isEqualTo(jobId);
+        assertThat(orderJob("order-1")).isEqualTo(jobId);
         assertThat(rows()).isEqualTo(1);
         ojs = EmbeddedOjsServer.builder().port(port).state(state).start();
         await().atMost(LONG).until(() -> rows() == 0);
