@@ -3,6 +3,7 @@ package org.openjobspec.ee.jta.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -178,12 +179,55 @@ class OutboxRelayTest {
     }
 
     @Test
+    void twoRelaysInTwoJvmsOnOneTableSendEveryRowExactlyOnce() throws Exception {
+        HostileOjsServer ojs = hostile();
+        insert(10_000);
+        List<Process> jvms = new ArrayList<>();
+        List<java.io.BufferedReader> outputs = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                        System.getProperty("java.class.path"), RelayMain.class.getName(), pg.jdbcUrl(), store.table(),
+                        ojs.url().toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                jvms.add(p);
+                outputs.add(new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                        StandardCharsets.UTF_8)));
+                assertThat(outputs.get(i).readLine()).isEqualTo("READY");
+            }
+            for (Process p : jvms) {
+                p.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+                p.getOutputStream().flush();
+            }
+
+            await().atMost(Duration.ofMinutes(3)).until(() -> store.count("pending") == 0);
+
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < jvms.size(); i++) {
+                jvms.get(i).getOutputStream().write("stop\n".getBytes(StandardCharsets.UTF_8));
+                jvms.get(i).getOutputStream().close();
+                sent.add(outputs.get(i).readLine());
+            }
+            assertThat(ojs.server().state().jobCount()).isEqualTo(10_000);
+            assertThat(ojs.count(SINGLE)).as("no duplicate, so no batch fell back to single sends").isZero();
+            assertThat(idsSent(ojs)).hasSize(10_000).doesNotHaveDuplicates();
+            int total = 0;
+            for (String line : sent) {
+                Matcher m = Pattern.compile("SENT (\\d+) FAILED 0").matcher(line);
+                assertThat(m.matches()).as(line).isTrue();
+                assertThat(Integer.parseInt(m.group(1))).as("both relays took part").isPositive();
+                total += Integer.parseInt(m.group(1));
+            }
+            assertThat(total).isEqualTo(10_000);
+            System.out.println("RELAY two JVMs: " + sent);
+        } finally {
+            jvms.forEach(Process::destroyForcibly);
+        }
+    }
+
+    @Test
     void twoRelaysOnOneTableSendEveryRowExactlyOnce() throws Exception {
         HostileOjsServer ojs = hostile();
-        List<JobSpec> jobs = jobs(10_000);
-        for (int i = 0; i < jobs.size(); i += 1000) {
-            store.insert(jobs.subList(i, i + 1000));
-        }
+        List<JobSpec> jobs = insert(2_000);
         CountingClient a = new CountingClient(client(ojs));
         CountingClient b = new CountingClient(client(ojs));
 
@@ -192,12 +236,11 @@ class OutboxRelayTest {
         relays.get(1).start(threads);
 
         await().atMost(Duration.ofMinutes(3)).until(() -> store.count("pending") == 0);
-        assertThat(ojs.server().state().jobCount()).isEqualTo(10_000);
+        assertThat(ojs.server().state().jobCount()).isEqualTo(jobs.size());
         assertThat(ojs.count(SINGLE)).as("no duplicate, so no batch fell back to single sends").isZero();
-        assertThat(a.jobsSent.get() + b.jobsSent.get()).isEqualTo(10_000);
+        assertThat(a.jobsSent.get() + b.jobsSent.get()).isEqualTo(jobs.size());
         assertThat(a.failures.get() + b.failures.get()).isZero();
-        assertThat(idsSent(ojs)).hasSize(10_000).doesNotHaveDuplicates();
-        System.out.println("RELAY two relays: " + a.jobsSent + " + " + b.jobsSent + " jobs");
+        assertThat(idsSent(ojs)).hasSize(jobs.size()).doesNotHaveDuplicates();
     }
 
     @Test
@@ -274,6 +317,14 @@ class OutboxRelayTest {
         OjsClient c = OjsClient.builder().url(url).readTimeout(Duration.ofSeconds(10)).build();
         closeLater.add(0, c);
         return c;
+    }
+
+    private List<JobSpec> insert(int n) throws java.sql.SQLException {
+        List<JobSpec> jobs = jobs(n);
+        for (int i = 0; i < n; i += 1000) {
+            store.insert(jobs.subList(i, Math.min(n, i + 1000)));
+        }
+        return jobs;
     }
 
     private static List<JobSpec> jobs(int n) {
