@@ -13,7 +13,7 @@ import org.openjobspec.ee.jta.core.Dialect;
 import org.openjobspec.ee.jta.core.OutboxStore;
 
 /** A real PostgreSQL 14 on loopback for one test class; each test takes a table of its own. */
-public final class Postgres implements AutoCloseable {
+public final class Postgres implements OutboxDatabase {
 
     private static final AtomicInteger TABLES = new AtomicInteger();
 
@@ -52,8 +52,14 @@ public final class Postgres implements AutoCloseable {
         return table;
     }
 
+    @Override
     public OutboxStore store(String table) {
         return new OutboxStore(dataSource(), table, Dialect.POSTGRESQL, JsonbBuilder.create());
+    }
+
+    @Override
+    public OutboxStore newStore() {
+        return store(newTable());
     }
 
     @Override
