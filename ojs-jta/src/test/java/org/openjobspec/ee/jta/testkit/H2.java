@@ -1,20 +1,17 @@
 package org.openjobspec.ee.jta.testkit;
 
-import jakarta.json.bind.JsonbBuilder;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.openjobspec.ee.jta.core.Dialect;
-import org.openjobspec.ee.jta.core.OutboxStore;
 
 /** An in-memory H2 database, kept open until closed. */
 public final class H2 implements OutboxDatabase {
 
     private final JdbcDataSource dataSource = new JdbcDataSource();
     private final Connection keepOpen;
-    private int tables;
 
     public H2() throws SQLException {
         dataSource.setURL("jdbc:h2:mem:outbox-" + UUID.randomUUID());
@@ -22,21 +19,13 @@ public final class H2 implements OutboxDatabase {
     }
 
     @Override
-    public OutboxStore newStore() {
-        String table = "outbox_" + ++tables;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String ddl : Dialect.H2.ddl(table)) {
-                s.execute(ddl);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return store(table);
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     @Override
-    public OutboxStore store(String table) {
-        return new OutboxStore(dataSource, table, Dialect.H2, JsonbBuilder.create());
+    public Dialect dialect() {
+        return Dialect.H2;
     }
 
     @Override
