@@ -98,9 +98,13 @@ public class TransactionalRuntime {
 
     synchronized Staging staging() {
         if (staging == null) {
-            JtaExtension extension = beans.getExtension(JtaExtension.class);
-            config = extension.checked() != null ? extension.checked()
-                    : new TransactionalConfig(ConfigProvider.getConfig(), beans);
+            TransactionalConfig checked = null;
+            try {
+                checked = beans.getExtension(JtaExtension.class).checked();
+            } catch (RuntimeException notRegistered) {
+                // a runtime without portable extensions (CDI Lite): the configuration is checked here instead
+            }
+            config = checked != null ? checked : new TransactionalConfig(ConfigProvider.getConfig(), beans);
             if (!config.problems.isEmpty()) {
                 throw new IllegalStateException(JtaExtension.describe(config));
             }

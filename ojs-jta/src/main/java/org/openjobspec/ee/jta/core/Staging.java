@@ -152,8 +152,7 @@ public final class Staging implements TransactionalOjs {
                     + TYPE.pattern() + " (at most 255 characters)");
         }
         EnqueueOptions options = job.options();
-        JobSpec fixed = options.id() != null ? job : job.options(options.id(Uuid7.next()));
-        return job.name() == null ? fixed : fixed.named(job.name());
+        return options.id() != null ? job : job.options(options.id(Uuid7.next()));
     }
 
     private void afterCommit(PerTransaction tx) {
