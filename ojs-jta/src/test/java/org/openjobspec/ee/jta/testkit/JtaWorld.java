@@ -31,7 +31,7 @@ public final class JtaWorld implements AutoCloseable {
 
     public static final String DATASOURCE = "jdbc/orders";
 
-    public final Postgres pg;
+    public final OutboxDatabase pg;
     public final AgroalDataSource dataSource;
     public final TransactionManager tm;
     public final UserTransaction ut;
@@ -44,7 +44,7 @@ public final class JtaWorld implements AutoCloseable {
         tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
         ut = com.arjuna.ats.jta.UserTransaction.userTransaction();
         tsr = new TransactionSynchronizationRegistryImple();
-        pg = Postgres.start();
+        pg = OutboxDatabase.postgres();
         dataSource = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(pool -> pool.maxSize(20)
                         .transactionIntegration(new NarayanaTransactionIntegration(tm, tsr))
