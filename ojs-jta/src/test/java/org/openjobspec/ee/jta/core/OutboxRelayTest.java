@@ -33,9 +33,9 @@ import org.openjobspec.ee.testing.server.OjsState;
 /** The relay on a real database (one subclass per database) against a real OJS server over HTTP. */
 abstract class OutboxRelayTest {
 
-    private static final Duration LONG = Duration.ofSeconds(60);
+    static final Duration LONG = Duration.ofSeconds(60);
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-    private static final String BATCH = "/ojs/v1/jobs/batch";
+    static final String BATCH = "/ojs/v1/jobs/batch";
     static final String SINGLE = "/ojs/v1/jobs";
 
     static OutboxDatabase db;

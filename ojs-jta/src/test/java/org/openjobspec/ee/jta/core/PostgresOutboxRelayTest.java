@@ -3,14 +3,8 @@ package org.openjobspec.ee.jta.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.jta.testkit.OutboxDatabase;
@@ -28,55 +22,51 @@ class PostgresOutboxRelayTest extends OutboxRelayTest {
     void twoRelaysInTwoJvmsOnOneTableSendEveryRowExactlyOnce() throws Exception {
         HostileOjsServer ojs = hostile();
         insert(10_000);
-        List<Process> jvms = new ArrayList<>();
-        List<BufferedReader> outputs = new ArrayList<>();
-        try {
-            for (int i = 0; i < 2; i++) {
-                Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                        System.getProperty("java.class.path"), RelayMain.class.getName(), db.jdbcUrl(), store.table(),
-                        ojs.url().toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                jvms.add(p);
-                outputs.add(new BufferedReader(new InputStreamReader(p.getInputStream(),
-                        StandardCharsets.UTF_8)));
-                assertThat(line(outputs.get(i), "READY")).isEqualTo("READY");
-            }
-            for (Process p : jvms) {
-                p.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
-                p.getOutputStream().flush();
-            }
+        try (RelayJvm a = relayJvm(ojs); RelayJvm b = relayJvm(ojs)) {
+            a.go();
+            b.go();
 
             await().atMost(Duration.ofMinutes(3)).until(() -> store.count("pending") == 0);
 
-            List<String> sent = new ArrayList<>();
-            for (int i = 0; i < jvms.size(); i++) {
-                jvms.get(i).getOutputStream().write("stop\n".getBytes(StandardCharsets.UTF_8));
-                jvms.get(i).getOutputStream().close();
-                sent.add(line(outputs.get(i), "SENT"));
-            }
+            RelayJvm.Counts byA = a.stop();
+            RelayJvm.Counts byB = b.stop();
             assertThat(ojs.server().state().jobCount()).isEqualTo(10_000);
             assertThat(ojs.count(SINGLE)).as("no duplicate, so no batch fell back to single sends").isZero();
             assertThat(idsSent(ojs)).hasSize(10_000).doesNotHaveDuplicates();
-            int total = 0;
-            for (String line : sent) {
-                Matcher m = Pattern.compile("SENT (\\d+) FAILED 0").matcher(line);
-                assertThat(m.matches()).as(line).isTrue();
-                assertThat(Integer.parseInt(m.group(1))).as("both relays took part").isPositive();
-                total += Integer.parseInt(m.group(1));
-            }
-            assertThat(total).isEqualTo(10_000);
-            System.out.println("RELAY two JVMs: " + sent);
-        } finally {
-            jvms.forEach(Process::destroyForcibly);
+            assertThat(List.of(byA.sent(), byB.sent())).as("both relays took part").allMatch(n -> n > 0);
+            assertThat(byA.sent() + byB.sent()).isEqualTo(10_000);
+            assertThat(List.of(byA.duplicates(), byA.failed(), byB.duplicates(), byB.failed())).containsOnly(0);
+            System.out.println("RELAY two JVMs: " + byA + " " + byB);
         }
     }
 
-
-    /** The child's first output line starting with {@code prefix}: libraries on the class path may print first. */
-    private static String line(BufferedReader output, String prefix) throws java.io.IOException {
-        String line = output.readLine();
-        while (line != null && !line.startsWith(prefix)) {
-            line = output.readLine();
+    @Test
+    void aRelayKilledBetweenSendAndCommitLosesNothingAndDuplicatesNothing() throws Exception {
+        HostileOjsServer ojs = hostile();
+        insert(300);
+        // the server takes the first batch but answers late: the relay dies before it can commit the send
+        ojs.on(BATCH, 1, HostileOjsServer.Behaviour.healthy().delayed(Duration.ofSeconds(3)));
+        try (RelayJvm killed = relayJvm(ojs)) {
+            killed.go();
+            await().atMost(LONG).until(() -> ojs.count(BATCH) == 1);
+            killed.kill();
         }
-        return line;
+        await().atMost(LONG).until(() -> ojs.server().state().jobCount() == 100);
+        assertThat(store.count("pending")).as("the killed relay committed nothing").isEqualTo(300);
+
+        try (RelayJvm next = relayJvm(ojs)) {
+            next.go();
+            await().atMost(LONG).until(() -> store.count("pending") == 0);
+            assertThat(next.stop()).as("200 created; the first 100 answered duplicate: once as a batch, then each")
+                    .isEqualTo(new RelayJvm.Counts(200, 101, 0));
+        }
+        assertThat(ojs.server().state().jobCount()).isEqualTo(300);
+        assertThat(ojs.count(SINGLE)).as("the batch already on the server, re-sent row by row, each a duplicate")
+                .isEqualTo(100);
+        assertThat(store.count("failed")).isZero();
+    }
+
+    private RelayJvm relayJvm(HostileOjsServer ojs) throws java.io.IOException {
+        return new RelayJvm(db.jdbcUrl(), store.table(), ojs.url().toString());
     }
 }

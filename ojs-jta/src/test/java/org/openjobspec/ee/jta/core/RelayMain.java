@@ -13,7 +13,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * One application instance's relay in a JVM of its own: {@code RelayMain <jdbc url> <table> <ojs url>}. Prints
  * {@code READY}, starts relaying at the line {@code go}, stops at {@code stop} (or end of input) and prints
- * {@code SENT <jobs>}.
+ * {@code SENT <jobs created> DUPLICATE <calls answered duplicate> FAILED <other failed calls>}.
  */
 public final class RelayMain {
 
@@ -36,7 +36,8 @@ public final class RelayMain {
                 }
                 relay.stop(Duration.ofSeconds(10));
             }
-            System.out.println("SENT " + client.jobsSent.get() + " FAILED " + client.failures.get());
+            System.out.println("SENT " + client.jobsSent.get() + " DUPLICATE " + client.duplicates.get() + " FAILED "
+                    + client.failures.get());
         } finally {
             thread.shutdownNow();
         }

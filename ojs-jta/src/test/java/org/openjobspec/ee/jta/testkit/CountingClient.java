@@ -4,12 +4,14 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjobspec.ee.OjsClient;
+import org.openjobspec.ee.error.OjsDuplicateException;
 
-/** Wraps a real client and counts the relay's send attempts and the ones that threw. */
+/** Wraps a real client and counts the relay's send calls: jobs created, calls answered duplicate, other failures. */
 public final class CountingClient {
 
     public final AtomicInteger calls = new AtomicInteger();
     public final AtomicInteger failures = new AtomicInteger();
+    public final AtomicInteger duplicates = new AtomicInteger();
     public final AtomicInteger jobsSent = new AtomicInteger();
     public final OjsClient client;
 
@@ -28,7 +30,7 @@ public final class CountingClient {
                         return result;
                     } catch (InvocationTargetException e) {
                         if (send) {
-                            failures.incrementAndGet();
+                            (e.getCause() instanceof OjsDuplicateException ? duplicates : failures).incrementAndGet();
                         }
                         throw e.getCause();
                     }
