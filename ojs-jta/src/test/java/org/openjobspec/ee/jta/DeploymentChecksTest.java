@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.jta.testkit.JtaWorld;
+import org.openjobspec.ee.jta.testkit.TestNaming;
+import org.openjobspec.ee.testing.EmbeddedOjsServer;
 
 /** A wrong outbox configuration fails the deployment, every problem with its id, before any enqueue. */
 class DeploymentChecksTest extends JtaWorldTest {
@@ -67,6 +69,29 @@ class DeploymentChecksTest extends JtaWorldTest {
         try (JtaWorld.App app = JtaWorld.boot(config())) {
             assertThat(app.get(TransactionalOjs.class).mode()).isEqualTo(TransactionalOjs.Mode.AFTER_COMMIT);
             assertThatThrownBy(() -> app.get(OjsOutbox.class).pending()).hasMessageStartingWith("OJS-TX-0007");
+        }
+    }
+
+    @Test
+    void withoutARegistryInJndiTheRegistryBeanOfTheTransactionManagerServes() throws Exception {
+        Object registry = TestNaming.unbind("java:comp/TransactionSynchronizationRegistry");
+        try (EmbeddedOjsServer ojs = EmbeddedOjsServer.start();
+             JtaWorld.App app = JtaWorld.boot(Map.of("ojs.url", ojs.url().toString()))) {
+            TransactionalOjs tx = app.get(TransactionalOjs.class);
+            world.ut.begin();
+            String rolledBack = tx.enqueue("order.ship", 1);
+            world.ut.rollback();
+            world.ut.begin();
+            String committed = tx.enqueue("order.ship", 2);
+            assertThat(ojs.state().jobCount()).isZero();
+            world.ut.commit();
+            assertThat(ojs.state().get(committed)).isNotNull();
+            assertThat(ojs.state().jobCount()).as("never " + rolledBack).isEqualTo(1);
+        } finally {
+            TestNaming.bind("java:comp/TransactionSynchronizationRegistry", registry);
+            if (world.tm.getTransaction() != null) {
+                world.tm.rollback();
+            }
         }
     }
 }

@@ -54,7 +54,9 @@ public final class JtaWorld implements AutoCloseable {
         TestNaming.install();
         TestNaming.bind("java:comp/TransactionSynchronizationRegistry", tsr);
         TestNaming.bind("java:comp/UserTransaction", ut);
+        // where Narayana's own CDI beans look them up (its defaults)
         TestNaming.bind("java:/TransactionManager", tm);
+        TestNaming.bind("java:/TransactionSynchronizationRegistry", tsr);
         TestNaming.bind(DATASOURCE, dataSource);
     }
 

@@ -21,6 +21,10 @@ public final class TestNaming implements InitialContextFactory {
         BOUND.put(name, value);
     }
 
+    public static Object unbind(String name) {
+        return BOUND.remove(name);
+    }
+
     public static void clear() {
         BOUND.clear();
     }
