@@ -75,10 +75,8 @@ public final class Staging implements TransactionalOjs {
             if (outbox != null) {
                 write(fixed);
                 wakeRelay.run();
-            } else if (fixed.size() == 1) {
-                client.enqueue(fixed.get(0));
             } else {
-                client.enqueueBatch(fixed);
+                send(fixed);
             }
         } else if (tx != dropped) {
             if (outbox != null) {
@@ -105,7 +103,7 @@ public final class Staging implements TransactionalOjs {
         }
     }
 
-    /** The transaction's state, null outside a transaction, DROPPED when it can only roll back. */
+    /** The transaction's state, null outside a transaction, {@code dropped} when it can only roll back. */
     private PerTransaction current(String what) {
         int status = registry.getTransactionStatus();
         switch (status) {
@@ -162,11 +160,7 @@ public final class Staging implements TransactionalOjs {
         }
         if (!tx.jobs.isEmpty()) {
             try {
-                if (tx.jobs.size() == 1) {
-                    client.enqueue(tx.jobs.get(0));
-                } else {
-                    client.enqueueBatch(tx.jobs);
-                }
+                send(tx.jobs);
             } catch (RuntimeException e) {
                 failed(new AfterCommitSendFailed(tx.jobs.stream().map(j -> j.options().id()).toList(),
                         tx.jobs.stream().map(JobSpec::type).toList(), null, e));
@@ -178,6 +172,15 @@ public final class Staging implements TransactionalOjs {
             } catch (RuntimeException e) {
                 failed(new AfterCommitSendFailed(List.of(), List.of(), workflow.name(), e));
             }
+        }
+    }
+
+    /** One job alone, several as one batch (all or nothing). */
+    private void send(List<JobSpec> jobs) {
+        if (jobs.size() == 1) {
+            client.enqueue(jobs.get(0));
+        } else {
+            client.enqueueBatch(jobs);
         }
     }
 
