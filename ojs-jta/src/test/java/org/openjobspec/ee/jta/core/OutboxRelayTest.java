@@ -220,6 +220,21 @@ abstract class OutboxRelayTest {
     }
 
     @Test
+    void stopFinishesTheBatchInFlightWithinTheGracePeriod() throws Exception {
+        HostileOjsServer ojs = hostile();
+        ojs.on(BATCH, 1, Behaviour.healthy().delayed(Duration.ofSeconds(1)));
+        store.insert(jobs(5));
+        OutboxRelay relay = start(client(ojs), settings(100, Duration.ZERO));
+        await().atMost(LONG).until(() -> ojs.count(BATCH) == 1);
+
+        assertThat(relay.stop(Duration.ofSeconds(30))).isTrue();
+
+        assertThat(store.count("pending")).as("the batch in flight was committed as sent").isZero();
+        assertThat(ojs.server().state().jobCount()).isEqualTo(5);
+        assertThat(ojs.count(BATCH)).isEqualTo(1);
+    }
+
+    @Test
     void optionsSurviveTheRow() throws Exception {
         HostileOjsServer ojs = hostile();
         JobSpec job = JobSpec.of("mail.send", JobArgs.of("a@example.org", 3, Map.of("k", "v")),
