@@ -39,8 +39,8 @@ public final class JtaWorld implements AutoCloseable {
 
     public JtaWorld() throws Exception {
         arjPropertyManager.getCoreEnvironmentBean().setNodeIdentifier("ojs-jta-test");
-        arjPropertyManager.getObjectStoreEnvironmentBean().setObjectStoreDir(
-                System.getProperty("java.io.tmpdir") + "/ojs-jta-narayana-" + ProcessHandle.current().pid());
+        // Narayana keeps its transaction log here (one per JVM: the first setting wins); mvn clean removes it
+        arjPropertyManager.getObjectStoreEnvironmentBean().setObjectStoreDir("target/narayana-object-store");
         tm = com.arjuna.ats.jta.TransactionManager.transactionManager();
         ut = com.arjuna.ats.jta.UserTransaction.userTransaction();
         tsr = new TransactionSynchronizationRegistryImple();
