@@ -29,7 +29,6 @@ public final class OutboxStore {
     private final String table;
     private final Dialect dialect;
     private final JobCodec codec;
-    private final Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
     public OutboxStore(DataSource dataSource, String table, Dialect dialect, Jsonb jsonb) {
         this.dataSource = dataSource;
@@ -71,6 +70,7 @@ public final class OutboxStore {
         String sql = "INSERT INTO " + table + " (job_id, job_type, job_args, job_options, status, created_at) "
                 + "VALUES (?, ?, ?, ?, 'pending', ?)";
         Timestamp now = Timestamp.from(Instant.now());
+        Calendar utc = utc();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (JobSpec job : jobs) {
                 ps.setString(1, job.options().id());
@@ -118,7 +118,7 @@ public final class OutboxStore {
     public int pruneSent(Instant before) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE status = 'sent' AND sent_at < ?")) {
-            ps.setTimestamp(1, Timestamp.from(before), utc);
+            ps.setTimestamp(1, Timestamp.from(before), utc());
             return ps.executeUpdate();
         }
     }
@@ -145,7 +145,7 @@ public final class OutboxStore {
             List<OutboxEntry> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next() && out.size() < limit) {
-                    Timestamp created = rs.getTimestamp(5, utc);
+                    Timestamp created = rs.getTimestamp(5, utc());
                     out.add(new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             created == null ? null : created.toInstant(), rs.getString(6)));
                 }
@@ -164,6 +164,11 @@ public final class OutboxStore {
             }
             return ps.executeUpdate();
         }
+    }
+
+    /** A new calendar per call: drivers may write to the one they are given, and stores are shared by threads. */
+    private static Calendar utc() {
+        return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     }
 
     private static void closeQuietly(Connection c, Exception cause) {
@@ -210,7 +215,7 @@ public final class OutboxStore {
                 for (Row row : sent) {
                     int i = 1;
                     if (keep) {
-                        ps.setTimestamp(i++, now, utc);
+                        ps.setTimestamp(i++, now, utc());
                     }
                     ps.setLong(i, row.id());
                     ps.addBatch();
