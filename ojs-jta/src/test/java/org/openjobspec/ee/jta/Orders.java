@@ -18,7 +18,7 @@ public class Orders {
     @Inject
     TransactionalOjs ojs;
 
-    /** The id of the job the last call staged, also when that call then failed. */
+    /** The id of the job the last call staged, also when that call then failed (single-threaded tests only). */
     private volatile String lastJobId;
 
     String lastJobId() {
@@ -51,16 +51,17 @@ public class Orders {
     }
 
     String placeNow(String orderId) {
-        lastJobId = ojs.enqueue("order.ship", orderId);
+        String jobId = ojs.enqueue("order.ship", orderId);
+        lastJobId = jobId;
         try (Connection c = dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, job_id) VALUES (?, ?)")) {
             ps.setString(1, orderId);
-            ps.setString(2, lastJobId);
+            ps.setString(2, jobId);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return lastJobId;
+        return jobId;
     }
 
     private static DataSource dataSource() {

@@ -9,7 +9,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.JobSpec;
 import org.openjobspec.ee.WorkflowDefinition;
@@ -70,10 +78,43 @@ class OutboxModeTest extends OrdersAppTest {
     }
 
     @Test
+    void concurrentTransactionsSendExactlyTheCommittedJobs() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        Set<String> committed = ConcurrentHashMap.newKeySet();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        String order = "order-" + thread + "-" + i;
+                        if (i % 4 == 3) {
+                            assertThatThrownBy(() -> orders.placeAndFail(order)).hasMessageContaining("declined");
+                        } else {
+                            committed.add(orders.place(order));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(3, TimeUnit.MINUTES);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        await().atMost(LONG).until(() -> rows() == 0);
+        assertThat(committed).hasSize(240);
+        assertThat(ojs.state().jobCount()).isEqualTo(240);
+        assertThat(committed).allMatch(id -> has(ojs.state(), id));
+    }
+
+    @Test
     void userTransactionBatch() throws Exception {
         TransactionalOjs tx = app.get(TransactionalOjs.class);
         world.ut.begin();
-        var ids = tx.enqueueBatch(java.util.List.of(JobSpec.of("order.pack", 1), JobSpec.of("order.ship", 1)));
+        var ids = tx.enqueueBatch(List.of(JobSpec.of("order.pack", 1), JobSpec.of("order.ship", 1)));
         assertThat(rows()).as("not visible outside the transaction before it commits").isZero();
         world.ut.commit();
 
@@ -120,7 +161,7 @@ class OutboxModeTest extends OrdersAppTest {
                 + "('0190a000-0000-7000-8000-000000000001', 'order.ship', '[]', '{\"queue\":\"Not A Queue\"}', now())");
         String behind = orders.place("order-2");
 
-        await().atMost(LONG).until(() -> has(ojs.state(), behind));
+        await().atMost(LONG).until(() -> has(ojs.state(), behind) && outbox.failed(10).size() == 1);
         assertThat(outbox.failed(10)).singleElement().satisfies(e -> {
             assertThat(e.jobId()).isEqualTo("0190a000-0000-7000-8000-000000000001");
             assertThat(e.error()).contains("queue");
