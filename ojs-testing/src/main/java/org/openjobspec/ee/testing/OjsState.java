@@ -1,5 +1,6 @@
 package org.openjobspec.ee.testing;
 
+import jakarta.json.JsonObject;
 import org.openjobspec.ee.testing.internal.server.ServerState;
 
 /**
@@ -31,6 +32,15 @@ public final class OjsState {
     /** Drops all jobs, queues, crons, workflows, workers and events; open event streams are closed. */
     public void reset() {
         state.reset();
+    }
+
+    /**
+     * The job as {@code GET /ojs/v1/jobs/{id}} answers it: {@code {"job": {...}}}.
+     *
+     * @throws RuntimeException when the server holds no job with that id
+     */
+    public JsonObject get(String id) {
+        return state.get(id);
     }
 
     /** Jobs held, finished ones not yet purged included. */

@@ -95,7 +95,7 @@ public final class ServerState {
         return Render.batch(out);
     }
 
-    synchronized JsonObject get(String id) {
+    public synchronized JsonObject get(String id) {
         return Render.wrappedJob(jobs.job(id));
     }
 

@@ -1,0 +1,220 @@
+package org.openjobspec.ee.jta.cdi;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.openjobspec.ee.OjsClient;
+import org.openjobspec.ee.jta.AfterCommitSendFailed;
+import org.openjobspec.ee.jta.OjsOutbox;
+import org.openjobspec.ee.jta.OutboxEntry;
+import org.openjobspec.ee.jta.TransactionalOjs;
+import org.openjobspec.ee.jta.core.OutboxRelay;
+import org.openjobspec.ee.jta.core.OutboxStore;
+import org.openjobspec.ee.jta.core.Staging;
+
+/**
+ * Wires the CDI-free core to the container: makes {@code @Inject TransactionalOjs} and {@code @Inject OjsOutbox}
+ * work, and runs the outbox relay from the application's start (late, so the application is ready) to its stop
+ * (early, with the grace period), on the container's ManagedExecutorService.
+ */
+@ApplicationScoped
+public class TransactionalRuntime {
+
+    private static final System.Logger LOG = System.getLogger(TransactionalRuntime.class.getName());
+
+    @Inject
+    OjsClient client;
+
+    @Inject
+    BeanManager beans;
+
+    @Inject
+    Event<AfterCommitSendFailed> failures;
+
+    private TransactionalConfig config;
+    private Jsonb jsonb;
+    private OutboxStore store;
+    private OutboxRelay relay;
+    private Staging staging;
+    private ExecutorService ownThread;
+    private boolean started;
+    private boolean stopped;
+
+    @Produces
+    @ApplicationScoped
+    TransactionalOjs transactionalOjs() {
+        return staging();
+    }
+
+    @Produces
+    @ApplicationScoped
+    OjsOutbox outbox() {
+        return new Outbox();
+    }
+
+    void onInitialized(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000)
+                       @Initialized(ApplicationScoped.class) Object event) {
+        startRelay();
+    }
+
+    void onStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) Startup event) {
+        startRelay();
+    }
+
+    void onBeforeDestroyed(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE)
+                           @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        stop();
+    }
+
+    void onShutdown(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Shutdown event) {
+        stop();
+    }
+
+    @PreDestroy
+    void destroy() {
+        stop();
+    }
+
+    synchronized Staging staging() {
+        if (staging == null) {
+            TransactionalConfig checked = null;
+            try {
+                checked = beans.getExtension(JtaExtension.class).checked();
+            } catch (RuntimeException notRegistered) {
+                // a runtime without portable extensions (CDI Lite): the configuration is checked here instead
+            }
+            config = checked != null ? checked : new TransactionalConfig(ConfigProvider.getConfig(), beans);
+            if (!config.problems.isEmpty()) {
+                throw new IllegalStateException(JtaExtension.describe(config));
+            }
+            jsonb = JsonbBuilder.create();
+            store = config.store(jsonb);
+            if (store != null && config.relay) {
+                relay = new OutboxRelay(store, client, config.relaySettings);
+            }
+            staging = new Staging(config.registry, client, store, relay == null ? () -> { } : relay::wake,
+                    config.sendOutside, failures::fire);
+        }
+        return staging;
+    }
+
+    synchronized void startRelay() {
+        staging();
+        if (relay == null || stopped || started) {
+            return;
+        }
+        started = true;
+        relay.start(executor());
+    }
+
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (relay != null) {
+            relay.stop(config.gracePeriod);
+        }
+        if (ownThread != null) {
+            ownThread.shutdownNow();
+        }
+        if (jsonb != null) {
+            try {
+                jsonb.close();
+            } catch (Exception e) {
+                LOG.log(Level.DEBUG, "closing Jsonb", e);
+            }
+        }
+    }
+
+    private Executor executor() {
+        try {
+            if (new InitialContext().lookup(config.executorName) instanceof Executor managed) {
+                return managed;
+            }
+        } catch (NamingException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "no executor under {0}: {1}", config.executorName, e.toString());
+        }
+        LOG.log(Level.INFO, "OJS-TX-0017: no ManagedExecutorService under {0}: the outbox relay runs on a thread of "
+                + "its own (fine outside a container, wrong inside one)", config.executorName);
+        ownThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ojs-outbox-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        return ownThread;
+    }
+
+    private OutboxStore store() {
+        staging();
+        if (store == null) {
+            throw new IllegalStateException("OJS-TX-0007: no outbox is configured; set ojs.outbox.datasource to the "
+                    + "JNDI name of the application's datasource");
+        }
+        return store;
+    }
+
+    /** {@link OjsOutbox} on the configured store. */
+    private final class Outbox implements OjsOutbox {
+
+        @Override
+        public long pending() {
+            return sql(() -> store().count("pending"));
+        }
+
+        @Override
+        public List<OutboxEntry> failed(int limit) {
+            return sql(() -> store().list("failed", limit));
+        }
+
+        @Override
+        public boolean retry(String jobId) {
+            return retried(sql(() -> store().retryFailed(java.util.Objects.requireNonNull(jobId, "jobId")))) > 0;
+        }
+
+        @Override
+        public int retryAllFailed() {
+            return retried(sql(() -> store().retryFailed(null)));
+        }
+
+        private int retried(int rows) {
+            if (rows > 0 && relay != null) {
+                relay.wake();
+            }
+            return rows;
+        }
+    }
+
+    private interface SqlCall<T> {
+        T call() throws SQLException;
+    }
+
+    private static <T> T sql(SqlCall<T> call) {
+        try {
+            return call.call();
+        } catch (SQLException e) {
+            throw new IllegalStateException("OJS-TX-0018: outbox query failed: " + e.getMessage(), e);
+        }
+    }
+}

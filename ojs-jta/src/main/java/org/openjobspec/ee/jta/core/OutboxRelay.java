@@ -1,0 +1,210 @@
+package org.openjobspec.ee.jta.core;
+
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjobspec.ee.JobSpec;
+import org.openjobspec.ee.OjsClient;
+import org.openjobspec.ee.error.OjsDuplicateException;
+import org.openjobspec.ee.error.OjsException;
+import org.openjobspec.ee.error.OjsValidationException;
+
+/**
+ * Sends committed outbox rows to the OJS server. One loop on one executor thread: claim the oldest pending rows
+ * (FOR UPDATE SKIP LOCKED, so relays of several application instances share the table without sending a row
+ * twice at once), send them as one batch, delete them (or mark them sent) and commit; then at once again while
+ * full batches come back, else wait for a wake-up (a commit that wrote rows) or the poll interval.
+ *
+ * <p>The job id is fixed in the row, so a row sent again after a crash between send and commit is answered
+ * 409 duplicate: that counts as sent. A batch the server refuses as a whole for a reason of one row (a duplicate,
+ * a validation error) is sent again row by row, so each duplicate counts as sent and each rejected row is marked
+ * failed without holding up the rows behind it. While the server is unreachable or answers 5xx/429 the claim is
+ * rolled back (every row kept) and the relay backs off, at least the server's Retry-After.
+ */
+public final class OutboxRelay {
+
+    private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
+
+    /** Relay settings; a zero retention deletes rows as soon as they are sent. */
+    public record Settings(int batchSize, Duration pollInterval, Duration backoffMax, Duration retention) {
+    }
+
+    private final OutboxStore store;
+    private final OjsClient client;
+    private final Settings settings;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean running;
+    private int failures;
+    private Instant lastPrune = Instant.EPOCH;
+
+    public OutboxRelay(OutboxStore store, OjsClient client, Settings settings) {
+        this.store = store;
+        this.client = client;
+        this.settings = settings;
+    }
+
+    /** Starts the loop on {@code executor}. */
+    public void start(Executor executor) {
+        running = true;
+        executor.execute(this::loop);
+    }
+
+    /** Makes the loop look for rows now instead of at the end of its wait. */
+    public void wake() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    /**
+     * Stops claiming and waits up to {@code grace} for the batch in flight; returns whether the loop ended in time.
+     * Rows not sent stay pending for the next start.
+     */
+    public boolean stop(Duration grace) {
+        running = false;
+        wake();
+        try {
+            boolean done = finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+            if (!done) {
+                LOG.log(Level.WARNING, "OJS-TX-0015: the outbox relay did not finish its batch within {0}; its rows "
+                        + "stay pending and are sent again at the next start (the server answers duplicate)", grace);
+            }
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void loop() {
+        LOG.log(Level.INFO, "OJS-TX-0010: outbox relay started (batches of {0}, poll {1})", settings.batchSize(),
+                settings.pollInterval());
+        try {
+            while (running) {
+                Duration wait;
+                try {
+                    int claimed = relayOnce();
+                    if (failures > 0) {
+                        LOG.log(Level.INFO, "OJS-TX-0016: the OJS server takes outbox rows again after {0} failed "
+                                + "attempts", failures);
+                        failures = 0;
+                    }
+                    prune();
+                    wait = claimed == settings.batchSize() ? Duration.ZERO : settings.pollInterval();
+                } catch (OjsException e) {
+                    wait = backoff(e.retryAfter().orElse(null));
+                    LOG.log(failures == 1 ? Level.WARNING : Level.DEBUG, "OJS-TX-0012: the OJS server did not take "
+                            + "outbox rows ({0}: {1}); rows kept, next try in {2}", e.getClass().getSimpleName(),
+                            e.getMessage(), wait);
+                } catch (SQLException | RuntimeException e) {
+                    wait = backoff(null);
+                    LOG.log(Level.WARNING, "OJS-TX-0013: outbox relay: " + e + "; rows kept, next try in " + wait, e);
+                }
+                await(wait);
+            }
+        } finally {
+            finished.countDown();
+            LOG.log(Level.INFO, "OJS-TX-0011: outbox relay stopped");
+        }
+    }
+
+    /** One claim: returns how many rows it claimed. */
+    int relayOnce() throws SQLException {
+        try (OutboxStore.Claim claim = store.claim(settings.batchSize())) {
+            List<OutboxStore.Row> rows = claim.rows();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<OutboxStore.Row> sendable = new ArrayList<>(rows.size());
+            List<JobSpec> jobs = new ArrayList<>(rows.size());
+            for (OutboxStore.Row row : rows) {
+                try {
+                    jobs.add(claim.job(row));
+                    sendable.add(row);
+                } catch (IllegalArgumentException e) {
+                    reject(claim, row, e.getMessage());
+                }
+            }
+            try {
+                if (!jobs.isEmpty()) {
+                    client.enqueueBatch(jobs);
+                }
+                claim.sent(sendable, keep());
+            } catch (OjsDuplicateException | OjsValidationException e) {
+                oneByOne(claim, sendable, jobs);
+            }
+            claim.commit();
+            return rows.size();
+        }
+    }
+
+    /** Sends rows singly; rows sent before a server failure are committed, the rest stay pending. */
+    private void oneByOne(OutboxStore.Claim claim, List<OutboxStore.Row> rows, List<JobSpec> jobs)
+            throws SQLException {
+        for (int i = 0; i < rows.size(); i++) {
+            OutboxStore.Row row = rows.get(i);
+            try {
+                client.enqueue(jobs.get(i));
+                claim.sent(List.of(row), keep());
+            } catch (OjsDuplicateException e) {
+                claim.sent(List.of(row), keep());
+            } catch (OjsValidationException e) {
+                reject(claim, row, e.getMessage());
+            } catch (OjsException e) {
+                claim.commit();
+                throw e;
+            }
+        }
+    }
+
+    private static void reject(OutboxStore.Claim claim, OutboxStore.Row row, String error) throws SQLException {
+        LOG.log(Level.WARNING, "OJS-TX-0014: outbox row {0} (job {1}, {2}) marked failed: {3}; list it with "
+                + "OjsOutbox.failed() and retry it with OjsOutbox.retry(jobId)", row.id(), row.jobId(), row.type(), error);
+        claim.failed(row, error);
+    }
+
+    private boolean keep() {
+        return !settings.retention().isZero();
+    }
+
+    private void prune() throws SQLException {
+        Instant now = Instant.now();
+        if (keep() && Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) >= 0) {
+            lastPrune = now;
+            store.pruneSent(now.minus(settings.retention()));
+        }
+    }
+
+    /** Poll interval doubled per failure up to the cap, jittered to [d/2, d], never below Retry-After. */
+    private Duration backoff(Duration retryAfter) {
+        failures++;
+        long cap = settings.backoffMax().toMillis();
+        long d = Math.min(cap, settings.pollInterval().toMillis() << Math.min(failures, 20));
+        long jittered = d / 2 + ThreadLocalRandom.current().nextLong(d / 2 + 1);
+        return Duration.ofMillis(Math.max(jittered, retryAfter == null ? 0 : retryAfter.toMillis()));
+    }
+
+    private void await(Duration wait) {
+        if (!running || wait.isZero()) {
+            return;
+        }
+        try {
+            if (wakeUps.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                wakeUps.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.openjobspec.ee.jta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openjobspec.ee.jta.testkit.JtaWorld;
+import org.openjobspec.ee.jta.testkit.TestNaming;
+import org.openjobspec.ee.testing.EmbeddedOjsServer;
+
+/** A wrong outbox configuration fails the deployment, every problem with its id, before any enqueue. */
+class DeploymentChecksTest extends JtaWorldTest {
+
+    private static Map<String, String> config(String... pairs) {
+        Map<String, String> config = new HashMap<>();
+        config.put("ojs.url", "http://127.0.0.1:1");
+        for (int i = 0; i < pairs.length; i += 2) {
+            config.put(pairs[i], pairs[i + 1]);
+        }
+        return config;
+    }
+
+    @Test
+    void aDatasourceThatIsNotBoundFailsTheDeployment() {
+        assertThatThrownBy(() -> JtaWorld.boot(config("ojs.outbox.datasource", "jdbc/nothing")).close())
+                .hasStackTraceContaining("OJS-CFG-0101: ojs.outbox.datasource='jdbc/nothing' cannot be looked up");
+    }
+
+    @Test
+    void aMissingTableFailsTheDeploymentWithTheDdl() {
+        assertThatThrownBy(() -> JtaWorld.boot(config("ojs.outbox.datasource", JtaWorld.DATASOURCE,
+                "ojs.outbox.table", "no_such_outbox")).close())
+                .hasStackTraceContaining("OJS-CFG-0103: outbox table 'no_such_outbox' is missing")
+                .hasStackTraceContaining("CREATE TABLE no_such_outbox");
+    }
+
+    @Test
+    void theTableIsCreatedAtStartWhenAsked() throws Exception {
+        try (JtaWorld.App app = JtaWorld.boot(config("ojs.outbox.datasource", JtaWorld.DATASOURCE,
+                "ojs.outbox.table", "created_outbox", "ojs.outbox.create-table", "true"))) {
+            assertThat(app.get(TransactionalOjs.class).mode()).isEqualTo(TransactionalOjs.Mode.OUTBOX);
+            assertThat(app.get(OjsOutbox.class).pending()).isZero();
+        }
+    }
+
+    @Test
+    void everyBadValueIsReportedAtOnce() {
+        assertThatThrownBy(() -> JtaWorld.boot(config(
+                "ojs.transactional.outside-transaction", "maybe",
+                "ojs.outbox.batch-size", "0",
+                "ojs.outbox.poll-interval", "soon",
+                "ojs.outbox.retention", "-PT1S",
+                "ojs.outbox.table", "drop table x",
+                "ojs.outbox.relay", "yes",
+                "ojs.outbox.batchsize", "10")).close())
+                .hasStackTraceContaining("OJS-CFG-0100")
+                .hasStackTraceContaining("OJS-CFG-0105")
+                .hasStackTraceContaining("OJS-CFG-0106")
+                .hasStackTraceContaining("OJS-CFG-0108")
+                .hasStackTraceContaining("OJS-CFG-0102")
+                .hasStackTraceContaining("OJS-CFG-0111")
+                .hasStackTraceContaining("OJS-CFG-0112: unknown key 'ojs.outbox.batchsize'");
+    }
+
+    @Test
+    void withoutADatasourceTheModeIsAfterCommitAndTheOutboxSaysSo() {
+        try (JtaWorld.App app = JtaWorld.boot(config())) {
+            assertThat(app.get(TransactionalOjs.class).mode()).isEqualTo(TransactionalOjs.Mode.AFTER_COMMIT);
+            assertThatThrownBy(() -> app.get(OjsOutbox.class).pending()).hasMessageStartingWith("OJS-TX-0007");
+        }
+    }
+
+    @Test
+    void withoutARegistryInJndiTheRegistryBeanOfTheTransactionManagerServes() throws Exception {
+        Object registry = TestNaming.unbind("java:comp/TransactionSynchronizationRegistry");
+        try (EmbeddedOjsServer ojs = EmbeddedOjsServer.start();
+             JtaWorld.App app = JtaWorld.boot(Map.of("ojs.url", ojs.url().toString()))) {
+            TransactionalOjs tx = app.get(TransactionalOjs.class);
+            world.ut.begin();
+            String rolledBack = tx.enqueue("order.ship", 1);
+            world.ut.rollback();
+            world.ut.begin();
+            String committed = tx.enqueue("order.ship", 2);
+            assertThat(ojs.state().jobCount()).isZero();
+            world.ut.commit();
+            assertThat(ojs.state().get(committed)).isNotNull();
+            assertThat(ojs.state().jobCount()).as("never " + rolledBack).isEqualTo(1);
+        } finally {
+            TestNaming.bind("java:comp/TransactionSynchronizationRegistry", registry);
+            if (world.tm.getTransaction() != null) {
+                world.tm.rollback();
+            }
+        }
+    }
+}
