@@ -272,7 +272,7 @@ class DeploymentValidationTest {
         TestConfig.set("ojs.headers.X-Tenant", "acme");
         TestConfig.set("ojs.worker.concurrency", "4");
         TestConfig.set("ojs.handler.\"email.send\".timeout", "PT5S");
-        for (String part : new String[] {"outbox", "dashboard", "retry", "telemetry", "health"}) {
+        for (String part : new String[] {"outbox", "transactional", "dashboard", "retry", "telemetry", "health"}) {
             TestConfig.set("ojs." + part + ".enabled", "true");
         }
         try (WeldContainer c = Ojs.boot(Handlers.Fine.class)) {
