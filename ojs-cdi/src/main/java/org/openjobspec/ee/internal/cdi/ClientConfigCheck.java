@@ -15,8 +15,8 @@ final class ClientConfigCheck {
      * The {@code ojs.*} prefixes other parts own and check themselves: every other {@code ojs.} key must be one of
      * the client's. A part that adds keys adds its prefix here.
      */
-    static final List<String> OTHER_PARTS = List.of("ojs.worker.", WorkerConfig.HANDLER_PREFIX, "ojs.outbox.", "ojs.transactional.",
-            "ojs.dashboard.", "ojs.retry.", "ojs.telemetry.", "ojs.health.");
+    static final List<String> OTHER_PARTS = List.of("ojs.worker.", WorkerConfig.HANDLER_PREFIX, "ojs.outbox.",
+            "ojs.transactional.", "ojs.dashboard.", "ojs.retry.", "ojs.telemetry.", "ojs.health.");
 
     private ClientConfigCheck() {
     }
