@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * CDI event fired when jobs staged with {@link TransactionalOjs} in after-commit mode could not be sent after
- * their transaction committed. The committed caller never sees this failure as an exception: it is logged with
- * message id {@code OJS-TX-0002} and fired as this event, on the thread that committed, so the application can
+ * their transaction committed. The committed caller never sees this failure as an exception: it is logged
+ * and fired as this event, on the thread that committed, so the application can
  * store the jobs elsewhere, alert, or re-send them. (The outbox mode has no such failures: its rows stay until
  * they are sent.)
  *

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The durable outbox, for operators: its failed rows (jobs the OJS server rejected for good, e.g. a 400 or 422
  * validation error) and putting them back in line. Inject it with {@code @Inject OjsOutbox}; every method throws
- * {@link IllegalStateException} (OJS-TX-0007) when no outbox is configured ({@code ojs.outbox.datasource} unset).
+ * {@link IllegalStateException} when no outbox is configured ({@code ojs.outbox.datasource} unset).
  */
 public interface OjsOutbox {
 

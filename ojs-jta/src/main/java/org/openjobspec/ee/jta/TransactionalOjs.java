@@ -25,7 +25,7 @@ import org.openjobspec.ee.WorkflowDefinition;
  * <ul>
  *   <li><b>after commit</b> (default): the jobs are kept in memory with the transaction and sent on the
  *   committing thread right after the commit, before the transactional call returns to its caller. A send that
- *   fails then (server down) is not thrown into the committed caller: it is logged (OJS-TX-0002) and fired as an
+ *   fails then (server down) is not thrown into the committed caller: it is logged and fired as an
  *   {@link AfterCommitSendFailed} event. A crash between commit and send loses the jobs.</li>
  *   <li><b>outbox</b> ({@code ojs.outbox.datasource} set): each job is written to an outbox table through that
  *   datasource, in the same transaction as the application's data, and a relay sends the committed rows in
@@ -38,8 +38,8 @@ import org.openjobspec.ee.WorkflowDefinition;
  *
  * <p>Outside a transaction, {@code ojs.transactional.outside-transaction} decides: {@code send} (default) sends
  * at once (after-commit mode; failures are thrown) or writes the row in its own local transaction (outbox mode);
- * {@code fail} throws {@link IllegalStateException} (OJS-TX-0001). Inside a transaction, bad input is thrown to
- * the caller; a failing outbox write throws {@link IllegalStateException} (OJS-TX-0005) and the application
+ * {@code fail} throws {@link IllegalStateException}. Inside a transaction, bad input is thrown to
+ * the caller; a failing outbox write throws {@link IllegalStateException} and the application
  * decides whether its transaction rolls back.
  */
 public interface TransactionalOjs {
@@ -75,7 +75,7 @@ public interface TransactionalOjs {
 
     /**
      * Creates {@code workflow} after the transaction commits. After-commit mode only: a workflow has no
-     * client-chosen id, so a re-send could create it twice, and the outbox refuses it (OJS-TX-0003).
+     * client-chosen id, so a re-send could create it twice, and the outbox refuses it.
      */
     void createWorkflow(WorkflowDefinition workflow);
 

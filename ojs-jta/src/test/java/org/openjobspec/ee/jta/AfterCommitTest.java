@@ -13,6 +13,8 @@ import org.openjobspec.ee.WorkflowDefinition;
 import org.openjobspec.ee.error.OjsTransportException;
 import org.openjobspec.ee.jta.testkit.JtaWorld;
 
+import static org.openjobspec.ee.jta.internal.Messages.TX_0001;
+
 /**
  * After-commit mode in Weld SE with Narayana JTA, its {@code @Transactional} interceptors and an Agroal pool on a
  * real PostgreSQL, against the embedded OJS server over HTTP. A job sent after commit is on the server when the
@@ -121,7 +123,7 @@ class AfterCommitTest extends OrdersAppTest {
         app = JtaWorld.boot(config);
         TransactionalOjs strict = app.get(TransactionalOjs.class);
         assertThatThrownBy(() -> strict.enqueue("order.ship", "y")).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("OJS-TX-0001");
+                .hasMessageStartingWith(TX_0001.id());
         assertThat(ojs.state().jobCount()).isEqualTo(1);
     }
 }

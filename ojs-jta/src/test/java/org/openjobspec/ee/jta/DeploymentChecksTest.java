@@ -10,6 +10,17 @@ import org.openjobspec.ee.jta.testkit.JtaWorld;
 import org.openjobspec.ee.jta.testkit.TestNaming;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
 
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0100;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0101;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0102;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0103;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0105;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0106;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0108;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0111;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0112;
+import static org.openjobspec.ee.jta.internal.Messages.TX_0007;
+
 /** A wrong outbox configuration fails the deployment, every problem with its id, before any enqueue. */
 class DeploymentChecksTest extends JtaWorldTest {
 
@@ -25,14 +36,14 @@ class DeploymentChecksTest extends JtaWorldTest {
     @Test
     void aDatasourceThatIsNotBoundFailsTheDeployment() {
         assertThatThrownBy(() -> JtaWorld.boot(config("ojs.outbox.datasource", "jdbc/nothing")).close())
-                .hasStackTraceContaining("OJS-CFG-0101: ojs.outbox.datasource='jdbc/nothing' cannot be looked up");
+                .hasStackTraceContaining(CFG_0101 + ": ojs.outbox.datasource='jdbc/nothing' cannot be looked up");
     }
 
     @Test
     void aMissingTableFailsTheDeploymentWithTheDdl() {
         assertThatThrownBy(() -> JtaWorld.boot(config("ojs.outbox.datasource", JtaWorld.DATASOURCE,
                 "ojs.outbox.table", "no_such_outbox")).close())
-                .hasStackTraceContaining("OJS-CFG-0103: outbox table 'no_such_outbox' is missing")
+                .hasStackTraceContaining(CFG_0103 + ": outbox table 'no_such_outbox' is missing")
                 .hasStackTraceContaining("CREATE TABLE no_such_outbox");
     }
 
@@ -55,20 +66,20 @@ class DeploymentChecksTest extends JtaWorldTest {
                 "ojs.outbox.table", "drop table x",
                 "ojs.outbox.relay", "yes",
                 "ojs.outbox.batchsize", "10")).close())
-                .hasStackTraceContaining("OJS-CFG-0100")
-                .hasStackTraceContaining("OJS-CFG-0105")
-                .hasStackTraceContaining("OJS-CFG-0106")
-                .hasStackTraceContaining("OJS-CFG-0108")
-                .hasStackTraceContaining("OJS-CFG-0102")
-                .hasStackTraceContaining("OJS-CFG-0111")
-                .hasStackTraceContaining("OJS-CFG-0112: unknown key 'ojs.outbox.batchsize'");
+                .hasStackTraceContaining(CFG_0100.id())
+                .hasStackTraceContaining(CFG_0105.id())
+                .hasStackTraceContaining(CFG_0106.id())
+                .hasStackTraceContaining(CFG_0108.id())
+                .hasStackTraceContaining(CFG_0102.id())
+                .hasStackTraceContaining(CFG_0111.id())
+                .hasStackTraceContaining(CFG_0112 + ": unknown key 'ojs.outbox.batchsize'");
     }
 
     @Test
     void withoutADatasourceTheModeIsAfterCommitAndTheOutboxSaysSo() {
         try (JtaWorld.App app = JtaWorld.boot(config())) {
             assertThat(app.get(TransactionalOjs.class).mode()).isEqualTo(TransactionalOjs.Mode.AFTER_COMMIT);
-            assertThatThrownBy(() -> app.get(OjsOutbox.class).pending()).hasMessageStartingWith("OJS-TX-0007");
+            assertThatThrownBy(() -> app.get(OjsOutbox.class).pending()).hasMessageStartingWith(TX_0007.id());
         }
     }
 

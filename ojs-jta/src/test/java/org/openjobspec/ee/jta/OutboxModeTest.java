@@ -25,6 +25,8 @@ import org.openjobspec.ee.jta.testkit.JtaWorld;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
 import org.openjobspec.ee.testing.OjsState;
 
+import static org.openjobspec.ee.jta.internal.Messages.TX_0003;
+
 /**
  * Outbox mode in Weld SE with Narayana JTA and an Agroal pool on a real PostgreSQL: the row is written in the
  * application's transaction and the relay, started with the application, sends it to the embedded OJS server.
@@ -148,7 +150,7 @@ class OutboxModeTest extends OrdersAppTest {
     void workflowsAreRefused() {
         TransactionalOjs tx = app.get(TransactionalOjs.class);
         assertThatThrownBy(() -> tx.createWorkflow(WorkflowDefinition.chain("c", JobSpec.of("a.b", 1))))
-                .hasMessageStartingWith("OJS-TX-0003");
+                .hasMessageStartingWith(TX_0003.id());
     }
 
     @Test

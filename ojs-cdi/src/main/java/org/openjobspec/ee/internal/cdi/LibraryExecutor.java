@@ -4,11 +4,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
+import java.util.concurrent.ExecutorService;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The application's one executor, shared by the worker and {@code @Inject OjsClient} (see {@link ExecutorChoice}):
- * chosen on first use, and shut down with the application when it is the library's own pool.
+ * The application's one executor, shared by the worker, {@code @Inject OjsClient} and ojs-jta's outbox relay (see
+ * {@link ExecutorChoice}): chosen on first use, and shut down with the application when it is the library's own
+ * pool.
  */
 @ApplicationScoped
 public class LibraryExecutor {
@@ -25,6 +27,11 @@ public class LibraryExecutor {
             choice = ExecutorChoice.resolve(name, beanManager);
         }
         return choice;
+    }
+
+    /** For the library's other modules (ojs-jta's outbox relay): the executor itself. */
+    public ExecutorService executor() {
+        return choice().executor();
     }
 
     @PreDestroy

@@ -21,7 +21,7 @@ import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.openjobspec.ee.internal.cdi.LibraryExecutor;
 import org.openjobspec.ee.internal.cdi.OjsClientProducer;
-import org.openjobspec.ee.jta.cdi.TransactionalRuntime;
+import org.openjobspec.ee.jta.internal.cdi.TransactionalRuntime;
 
 /**
  * What a Jakarta EE container gives an application, assembled for Weld SE: Narayana as the JTA transaction manager

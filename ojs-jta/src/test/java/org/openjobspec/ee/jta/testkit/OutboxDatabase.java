@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.mariadb.jdbc.MariaDbDataSource;
-import org.openjobspec.ee.jta.core.Dialect;
-import org.openjobspec.ee.jta.core.OutboxStore;
+import org.openjobspec.ee.jta.internal.core.Dialect;
+import org.openjobspec.ee.jta.internal.core.OutboxStore;
 
 /**
  * A real database on loopback (or in memory) for one test class; each test takes an outbox table of its own.

@@ -1,4 +1,4 @@
-package org.openjobspec.ee.jta.cdi;
+package org.openjobspec.ee.jta.internal.cdi;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -18,25 +18,24 @@ import jakarta.json.bind.JsonbBuilder;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.openjobspec.ee.OjsClient;
+import org.openjobspec.ee.internal.cdi.LibraryExecutor;
 import org.openjobspec.ee.jta.AfterCommitSendFailed;
 import org.openjobspec.ee.jta.OjsOutbox;
 import org.openjobspec.ee.jta.OutboxEntry;
 import org.openjobspec.ee.jta.TransactionalOjs;
-import org.openjobspec.ee.jta.core.OutboxRelay;
-import org.openjobspec.ee.jta.core.OutboxStore;
-import org.openjobspec.ee.jta.core.Staging;
+import org.openjobspec.ee.jta.internal.core.OutboxRelay;
+import org.openjobspec.ee.jta.internal.core.OutboxStore;
+import org.openjobspec.ee.jta.internal.core.Staging;
+
+import static org.openjobspec.ee.jta.internal.Messages.TX_0007;
+import static org.openjobspec.ee.jta.internal.Messages.TX_0018;
 
 /**
  * Wires the CDI-free core to the container: makes {@code @Inject TransactionalOjs} and {@code @Inject OjsOutbox}
  * work, and runs the outbox relay from the application's start (late, so the application is ready) to its stop
- * (early, with the grace period), on the container's ManagedExecutorService.
+ * (early, with the grace period), on the library's one executor (see LibraryExecutor).
  */
 @ApplicationScoped
 public class TransactionalRuntime {
@@ -50,6 +49,9 @@ public class TransactionalRuntime {
     BeanManager beans;
 
     @Inject
+    LibraryExecutor executor;
+
+    @Inject
     Event<AfterCommitSendFailed> failures;
 
     private TransactionalConfig config;
@@ -57,7 +59,6 @@ public class TransactionalRuntime {
     private OutboxStore store;
     private OutboxRelay relay;
     private Staging staging;
-    private ExecutorService ownThread;
     private boolean started;
     private boolean stopped;
 
@@ -125,7 +126,7 @@ public class TransactionalRuntime {
             return;
         }
         started = true;
-        relay.start(executor());
+        relay.start(executor.executor());
     }
 
     synchronized void stop() {
@@ -136,9 +137,6 @@ public class TransactionalRuntime {
         if (relay != null) {
             relay.stop(config.gracePeriod);
         }
-        if (ownThread != null) {
-            ownThread.shutdownNow();
-        }
         if (jsonb != null) {
             try {
                 jsonb.close();
@@ -148,28 +146,10 @@ public class TransactionalRuntime {
         }
     }
 
-    private Executor executor() {
-        try {
-            if (new InitialContext().lookup(config.executorName) instanceof Executor managed) {
-                return managed;
-            }
-        } catch (NamingException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "no executor under {0}: {1}", config.executorName, e.toString());
-        }
-        LOG.log(Level.INFO, "OJS-TX-0017: no ManagedExecutorService under {0}: the outbox relay runs on a thread of "
-                + "its own (fine outside a container, wrong inside one)", config.executorName);
-        ownThread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ojs-outbox-relay");
-            t.setDaemon(true);
-            return t;
-        });
-        return ownThread;
-    }
-
     private OutboxStore store() {
         staging();
         if (store == null) {
-            throw new IllegalStateException("OJS-TX-0007: no outbox is configured; set ojs.outbox.datasource to the "
+            throw new IllegalStateException(TX_0007 + ": no outbox is configured; set ojs.outbox.datasource to the "
                     + "JNDI name of the application's datasource");
         }
         return store;
@@ -214,7 +194,7 @@ public class TransactionalRuntime {
         try {
             return call.call();
         } catch (SQLException e) {
-            throw new IllegalStateException("OJS-TX-0018: outbox query failed: " + e.getMessage(), e);
+            throw new IllegalStateException(TX_0018 + ": outbox query failed: " + e.getMessage(), e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.openjobspec.ee.jta.core;
+package org.openjobspec.ee.jta.internal.core;
 
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
@@ -16,6 +16,14 @@ import org.openjobspec.ee.OjsClient;
 import org.openjobspec.ee.error.OjsDuplicateException;
 import org.openjobspec.ee.error.OjsException;
 import org.openjobspec.ee.error.OjsValidationException;
+
+import static org.openjobspec.ee.jta.internal.Messages.TX_0010;
+import static org.openjobspec.ee.jta.internal.Messages.TX_0011;
+import static org.openjobspec.ee.jta.internal.Messages.TX_0012;
+import static org.openjobspec.ee.jta.internal.Messages.TX_0013;
+import static org.openjobspec.ee.jta.internal.Messages.TX_0014;
+import static org.openjobspec.ee.jta.internal.Messages.TX_0015;
+import static org.openjobspec.ee.jta.internal.Messages.TX_0016;
 
 /**
  * Sends committed outbox rows to the OJS server. One loop on one executor thread: claim the oldest pending rows
@@ -76,7 +84,7 @@ public final class OutboxRelay {
         try {
             boolean done = finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
             if (!done) {
-                LOG.log(Level.WARNING, "OJS-TX-0015: the outbox relay did not finish its batch within {0}; its rows "
+                LOG.log(Level.WARNING, TX_0015 + ": the outbox relay did not finish its batch within {0}; its rows "
                         + "stay pending and are sent again at the next start (the server answers duplicate)", grace);
             }
             return done;
@@ -87,7 +95,7 @@ public final class OutboxRelay {
     }
 
     private void loop() {
-        LOG.log(Level.INFO, "OJS-TX-0010: outbox relay started (batches of {0}, poll {1})", settings.batchSize(),
+        LOG.log(Level.INFO, TX_0010 + ": outbox relay started (batches of {0}, poll {1})", settings.batchSize(),
                 settings.pollInterval());
         try {
             while (running) {
@@ -95,7 +103,7 @@ public final class OutboxRelay {
                 try {
                     int claimed = relayOnce();
                     if (failures > 0) {
-                        LOG.log(Level.INFO, "OJS-TX-0016: the OJS server takes outbox rows again after {0} failed "
+                        LOG.log(Level.INFO, TX_0016 + ": the OJS server takes outbox rows again after {0} failed "
                                 + "attempts", failures);
                         failures = 0;
                     }
@@ -103,18 +111,18 @@ public final class OutboxRelay {
                     wait = claimed == settings.batchSize() ? Duration.ZERO : settings.pollInterval();
                 } catch (OjsException e) {
                     wait = backoff(e.retryAfter().orElse(null));
-                    LOG.log(failures == 1 ? Level.WARNING : Level.DEBUG, "OJS-TX-0012: the OJS server did not take "
+                    LOG.log(failures == 1 ? Level.WARNING : Level.DEBUG, TX_0012 + ": the OJS server did not take "
                             + "outbox rows ({0}: {1}); rows kept, next try in {2}", e.getClass().getSimpleName(),
                             e.getMessage(), wait);
                 } catch (SQLException | RuntimeException e) {
                     wait = backoff(null);
-                    LOG.log(Level.WARNING, "OJS-TX-0013: outbox relay: " + e + "; rows kept, next try in " + wait, e);
+                    LOG.log(Level.WARNING, TX_0013 + ": outbox relay: " + e + "; rows kept, next try in " + wait, e);
                 }
                 await(wait);
             }
         } finally {
             finished.countDown();
-            LOG.log(Level.INFO, "OJS-TX-0011: outbox relay stopped");
+            LOG.log(Level.INFO, TX_0011 + ": outbox relay stopped");
         }
     }
 
@@ -168,7 +176,7 @@ public final class OutboxRelay {
     }
 
     private static void reject(OutboxStore.Claim claim, OutboxStore.Row row, String error) throws SQLException {
-        LOG.log(Level.WARNING, "OJS-TX-0014: outbox row {0} (job {1}, {2}) marked failed: {3}; list it with "
+        LOG.log(Level.WARNING, TX_0014 + ": outbox row {0} (job {1}, {2}) marked failed: {3}; list it with "
                 + "OjsOutbox.failed() and retry it with OjsOutbox.retry(jobId)", row.id(), row.jobId(), row.type(), error);
         claim.failed(row, error);
     }

@@ -1,4 +1,4 @@
-package org.openjobspec.ee.jta.cdi;
+package org.openjobspec.ee.jta.internal.cdi;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;

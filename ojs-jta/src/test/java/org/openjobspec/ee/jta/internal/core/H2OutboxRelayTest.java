@@ -1,4 +1,4 @@
-package org.openjobspec.ee.jta.core;
+package org.openjobspec.ee.jta.internal.core;
 
 import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package org.openjobspec.ee.jta.core;
+package org.openjobspec.ee.jta.internal.core;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.openjobspec.ee.jta.testkit.OutboxDatabase;

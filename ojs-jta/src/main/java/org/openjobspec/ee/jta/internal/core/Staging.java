@@ -1,4 +1,4 @@
-package org.openjobspec.ee.jta.core;
+package org.openjobspec.ee.jta.internal.core;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -16,6 +16,15 @@ import org.openjobspec.ee.WorkflowDefinition;
 import org.openjobspec.ee.jta.AfterCommitSendFailed;
 import org.openjobspec.ee.jta.TransactionalOjs;
 import org.openjobspec.ee.rest.Uuid7;
+
+import static org.openjobspec.ee.jta.internal.Messages.TX_0001;
+import static org.openjobspec.ee.jta.internal.Messages.TX_0002;
+import static org.openjobspec.ee.jta.internal.Messages.TX_0003;
+import static org.openjobspec.ee.jta.internal.Messages.TX_0004;
+import static org.openjobspec.ee.jta.internal.Messages.TX_0005;
+import static org.openjobspec.ee.jta.internal.Messages.TX_0006;
+import static org.openjobspec.ee.jta.internal.Messages.TX_0008;
+import static org.openjobspec.ee.jta.internal.Messages.TX_0009;
 
 /**
  * The transactional enqueue itself, free of CDI: gives each job its id, then, by the state of the current JTA
@@ -63,7 +72,7 @@ public final class Staging implements TransactionalOjs {
     @Override
     public List<String> enqueueBatch(List<JobSpec> jobs) {
         if (jobs == null || jobs.isEmpty()) {
-            throw new IllegalArgumentException("OJS-TX-0008: enqueueBatch needs at least one job");
+            throw new IllegalArgumentException(TX_0008 + ": enqueueBatch needs at least one job");
         }
         List<JobSpec> fixed = new ArrayList<>(jobs.size());
         for (JobSpec job : jobs) {
@@ -91,7 +100,7 @@ public final class Staging implements TransactionalOjs {
     @Override
     public void createWorkflow(WorkflowDefinition workflow) {
         if (outbox != null) {
-            throw new IllegalStateException("OJS-TX-0003: workflow '" + workflow.name() + "' cannot go through the "
+            throw new IllegalStateException(TX_0003 + ": workflow '" + workflow.name() + "' cannot go through the "
                     + "outbox: a workflow has no client-chosen id, so a re-send could create it twice; create it "
                     + "with OjsClient after the commit, or enqueue its first job here and let that job create it");
         }
@@ -109,7 +118,7 @@ public final class Staging implements TransactionalOjs {
         switch (status) {
             case Status.STATUS_NO_TRANSACTION:
                 if (!sendOutside) {
-                    throw new IllegalStateException("OJS-TX-0001: " + what + " enqueued outside a JTA transaction, "
+                    throw new IllegalStateException(TX_0001 + ": " + what + " enqueued outside a JTA transaction, "
                             + "and ojs.transactional.outside-transaction=fail; call TransactionalOjs inside a "
                             + "transaction (EJB, @Transactional, UserTransaction), use OjsClient to send at once, or "
                             + "set ojs.transactional.outside-transaction=send");
@@ -127,7 +136,7 @@ public final class Staging implements TransactionalOjs {
                 }
                 return tx;
             default:
-                throw new IllegalStateException("OJS-TX-0004: " + what + " enqueued while the transaction is "
+                throw new IllegalStateException(TX_0004 + ": " + what + " enqueued while the transaction is "
                         + "completing (JTA status " + status + "); enqueue while it is active");
         }
     }
@@ -136,17 +145,17 @@ public final class Staging implements TransactionalOjs {
         try {
             outbox.insert(jobs);
         } catch (SQLException e) {
-            throw new IllegalStateException("OJS-TX-0005: cannot write " + jobs.size() + " job(s) to the outbox: "
+            throw new IllegalStateException(TX_0005 + ": cannot write " + jobs.size() + " job(s) to the outbox: "
                     + e.getMessage(), e);
         }
     }
 
     private static JobSpec withId(JobSpec job) {
         if (job == null) {
-            throw new IllegalArgumentException("OJS-TX-0008: job spec is null");
+            throw new IllegalArgumentException(TX_0008 + ": job spec is null");
         }
         if (job.type() == null || job.type().length() > 255 || !TYPE.matcher(job.type()).matches()) {
-            throw new IllegalArgumentException("OJS-TX-0009: job type '" + job.type() + "' must match "
+            throw new IllegalArgumentException(TX_0009 + ": job type '" + job.type() + "' must match "
                     + TYPE.pattern() + " (at most 255 characters)");
         }
         EnqueueOptions options = job.options();
@@ -187,13 +196,13 @@ public final class Staging implements TransactionalOjs {
     private void failed(AfterCommitSendFailed failure) {
         String what = failure.workflow() != null ? "workflow '" + failure.workflow() + "'"
                 : "jobs " + failure.jobIds() + " " + failure.jobTypes();
-        LOG.log(Level.WARNING, "OJS-TX-0002: " + what + " not sent after their transaction committed: "
+        LOG.log(Level.WARNING, TX_0002 + ": " + what + " not sent after their transaction committed: "
                 + failure.error() + "; the commit stands; observe AfterCommitSendFailed to re-send or alert, or "
                 + "configure ojs.outbox.datasource for a durable outbox", failure.error());
         try {
             onFailure.accept(failure);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "OJS-TX-0006: an observer of AfterCommitSendFailed threw " + e, e);
+            LOG.log(Level.WARNING, TX_0006 + ": an observer of AfterCommitSendFailed threw " + e, e);
         }
     }
 

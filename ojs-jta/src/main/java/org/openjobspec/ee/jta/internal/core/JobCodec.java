@@ -1,4 +1,4 @@
-package org.openjobspec.ee.jta.core;
+package org.openjobspec.ee.jta.internal.core;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;

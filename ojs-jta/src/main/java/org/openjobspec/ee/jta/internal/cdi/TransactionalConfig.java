@@ -1,4 +1,4 @@
-package org.openjobspec.ee.jta.cdi;
+package org.openjobspec.ee.jta.internal.cdi;
 
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -15,9 +15,26 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
-import org.openjobspec.ee.jta.core.Dialect;
-import org.openjobspec.ee.jta.core.OutboxRelay;
-import org.openjobspec.ee.jta.core.OutboxStore;
+import org.openjobspec.ee.jta.internal.Messages;
+import org.openjobspec.ee.jta.internal.core.Dialect;
+import org.openjobspec.ee.jta.internal.core.OutboxRelay;
+import org.openjobspec.ee.jta.internal.core.OutboxStore;
+
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0100;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0101;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0102;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0103;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0104;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0105;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0106;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0107;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0108;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0109;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0111;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0112;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0113;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0114;
+import static org.openjobspec.ee.jta.internal.Messages.CFG_0115;
 
 /**
  * Reads and checks the transactional enqueue's MicroProfile Config keys and resolves what they name: the
@@ -36,10 +53,9 @@ final class TransactionalConfig {
     static final String BACKOFF_MAX = "ojs.outbox.backoff-max";
     static final String RETENTION = "ojs.outbox.retention";
     static final String GRACE_PERIOD = "ojs.outbox.grace-period";
-    static final String EXECUTOR = "ojs.outbox.executor";
     static final String RELAY = "ojs.outbox.relay";
     static final Set<String> OUTBOX_KEYS = Set.of(DATASOURCE, TABLE, CREATE_TABLE, BATCH_SIZE, POLL_INTERVAL,
-            BACKOFF_MAX, RETENTION, GRACE_PERIOD, EXECUTOR, RELAY);
+            BACKOFF_MAX, RETENTION, GRACE_PERIOD, RELAY);
 
     static final String TSR_JNDI = "java:comp/TransactionSynchronizationRegistry";
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
@@ -49,7 +65,6 @@ final class TransactionalConfig {
     final TransactionSynchronizationRegistry registry;
     final String table;
     final boolean relay;
-    final String executorName;
     final Duration gracePeriod;
     final OutboxRelay.Settings relaySettings;
     /** Null in after-commit mode. */
@@ -61,29 +76,27 @@ final class TransactionalConfig {
             case "send" -> true;
             case "fail" -> false;
             default -> null;
-        }, "OJS-CFG-0100", "must be send or fail");
+        }, CFG_0100, "must be send or fail");
         registry = registry(beans);
-        table = value(config, TABLE, "ojs_outbox", v -> TABLE_NAME.matcher(v).matches() ? v : null, "OJS-CFG-0102",
+        table = value(config, TABLE, "ojs_outbox", v -> TABLE_NAME.matcher(v).matches() ? v : null, CFG_0102,
                 "must be a table name, optionally with its schema (letters, digits, _), such as ojs_outbox");
-        boolean create = value(config, CREATE_TABLE, false, TransactionalConfig::bool, "OJS-CFG-0104",
+        boolean create = value(config, CREATE_TABLE, false, TransactionalConfig::bool, CFG_0104,
                 "must be true or false");
-        int batchSize = value(config, BATCH_SIZE, 100, v -> range(v, 1, 1000), "OJS-CFG-0105",
+        int batchSize = value(config, BATCH_SIZE, 100, v -> range(v, 1, 1000), CFG_0105,
                 "must be a whole number from 1 to 1000");
-        Duration poll = value(config, POLL_INTERVAL, Duration.ofSeconds(1), v -> duration(v, false), "OJS-CFG-0106",
+        Duration poll = value(config, POLL_INTERVAL, Duration.ofSeconds(1), v -> duration(v, false), CFG_0106,
                 "must be a positive duration (PT1S, PT0.5S, or milliseconds)");
         Duration backoffMax = value(config, BACKOFF_MAX, Duration.ofSeconds(30), v -> duration(v, false),
-                "OJS-CFG-0107", "must be a positive duration (PT30S, or milliseconds)");
-        Duration retention = value(config, RETENTION, Duration.ZERO, v -> duration(v, true), "OJS-CFG-0108",
+                CFG_0107, "must be a positive duration (PT30S, or milliseconds)");
+        Duration retention = value(config, RETENTION, Duration.ZERO, v -> duration(v, true), CFG_0108,
                 "must be a duration (PT0S deletes sent rows at once; PT24H keeps them a day)");
-        gracePeriod = value(config, GRACE_PERIOD, Duration.ofSeconds(10), v -> duration(v, true), "OJS-CFG-0109",
+        gracePeriod = value(config, GRACE_PERIOD, Duration.ofSeconds(10), v -> duration(v, true), CFG_0109,
                 "must be a duration (PT10S, or milliseconds)");
-        executorName = value(config, EXECUTOR, "java:comp/DefaultManagedExecutorService",
-                v -> v.isEmpty() ? null : v, "OJS-CFG-0110", "must be the JNDI name of a ManagedExecutorService");
-        relay = value(config, RELAY, true, TransactionalConfig::bool, "OJS-CFG-0111", "must be true or false");
+        relay = value(config, RELAY, true, TransactionalConfig::bool, CFG_0111, "must be true or false");
         relaySettings = new OutboxRelay.Settings(batchSize, poll, backoffMax, retention);
         for (String key : config.getPropertyNames()) {
             if (key.startsWith("ojs.outbox.") && !OUTBOX_KEYS.contains(key)) {
-                problems.add("OJS-CFG-0112: unknown key '" + key + "'; the outbox reads " + OUTBOX_KEYS.stream()
+                problems.add(CFG_0112 + ": unknown key '" + key + "'; the outbox reads " + OUTBOX_KEYS.stream()
                         .sorted().toList());
             }
         }
@@ -99,7 +112,7 @@ final class TransactionalConfig {
         return dataSource == null ? null : new OutboxStore(dataSource, table, dialect, jsonb);
     }
 
-    private <T> T value(Config config, String key, T def, Function<String, T> parse, String id, String rule) {
+    private <T> T value(Config config, String key, T def, Function<String, T> parse, Messages id, String rule) {
         Optional<String> raw = config.getOptionalValue(key, String.class).map(String::trim);
         if (raw.isEmpty()) {
             return def;
@@ -149,7 +162,7 @@ final class TransactionalConfig {
             return (TransactionSynchronizationRegistry) beans.getReference(bean,
                     TransactionSynchronizationRegistry.class, beans.createCreationalContext(bean));
         }
-        problems.add("OJS-CFG-0113: no JTA TransactionSynchronizationRegistry, neither under " + TSR_JNDI
+        problems.add(CFG_0113 + ": no JTA TransactionSynchronizationRegistry, neither under " + TSR_JNDI
                 + " nor as a CDI bean; TransactionalOjs needs a JTA transaction manager: enable the container's "
                 + "transaction feature (Liberty: transaction-2.0 or jdbc-4.3) or remove ojs-jta");
         return null;
@@ -161,10 +174,10 @@ final class TransactionalConfig {
             if (found instanceof DataSource ds) {
                 return ds;
             }
-            problems.add("OJS-CFG-0101: " + DATASOURCE + "='" + name + "' names a "
+            problems.add(CFG_0101 + ": " + DATASOURCE + "='" + name + "' names a "
                     + (found == null ? "null" : found.getClass().getName()) + ", not a javax.sql.DataSource");
         } catch (NamingException | RuntimeException e) {
-            problems.add("OJS-CFG-0101: " + DATASOURCE + "='" + name + "' cannot be looked up (" + e
+            problems.add(CFG_0101 + ": " + DATASOURCE + "='" + name + "' cannot be looked up (" + e
                     + "); give the JNDI name of the JTA datasource the application writes its data with, such as "
                     + "jdbc/orders, or unset it for after-commit mode");
         }
@@ -175,12 +188,12 @@ final class TransactionalConfig {
         try {
             Dialect d = OutboxStore.detect(ds);
             if (d == null) {
-                problems.add("OJS-CFG-0114: the database behind " + name + " is not supported by the outbox; it "
+                problems.add(CFG_0114 + ": the database behind " + name + " is not supported by the outbox; it "
                         + "needs SELECT ... FOR UPDATE SKIP LOCKED: PostgreSQL, MariaDB 10.6+, MySQL 8, Oracle, H2");
             }
             return d;
         } catch (SQLException | RuntimeException e) {
-            problems.add("OJS-CFG-0101: cannot connect through " + DATASOURCE + "='" + name + "': " + e);
+            problems.add(CFG_0101 + ": cannot connect through " + DATASOURCE + "='" + name + "': " + e);
             return null;
         }
     }
@@ -192,7 +205,7 @@ final class TransactionalConfig {
             return;
         } catch (SQLException e) {
             if (!create) {
-                problems.add("OJS-CFG-0103: outbox table '" + table + "' is missing or lacks a column (" + e.getMessage()
+                problems.add(CFG_0103 + ": outbox table '" + table + "' is missing or lacks a column (" + e.getMessage()
                         + "); create it with the DDL in the README (" + dialect + "):\n"
                         + String.join(";\n", dialect.ddl(table)) + "\nor set " + CREATE_TABLE + "=true");
                 return;
@@ -202,7 +215,7 @@ final class TransactionalConfig {
             store.create();
             store.check();
         } catch (SQLException e) {
-            problems.add("OJS-CFG-0115: cannot create outbox table '" + table + "' (" + CREATE_TABLE + "=true): "
+            problems.add(CFG_0115 + ": cannot create outbox table '" + table + "' (" + CREATE_TABLE + "=true): "
                     + e.getMessage() + "; create it yourself with the DDL in the README");
         }
     }
