@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjobspec.ee.JobSpec;
@@ -26,10 +26,13 @@ import static org.openjobspec.ee.jta.internal.Messages.TX_0015;
 import static org.openjobspec.ee.jta.internal.Messages.TX_0016;
 
 /**
- * Sends committed outbox rows to the OJS server. One loop on one executor thread: claim the oldest pending rows
- * (FOR UPDATE SKIP LOCKED, so relays of several application instances share the table without sending a row
- * twice at once), send them as one batch, delete them (or mark them sent) and commit; then at once again while
- * full batches come back, else wait for a wake-up (a commit that wrote rows) or the poll interval.
+ * Sends committed outbox rows to the OJS server. Each pass is one task on the executor: claim the oldest pending
+ * rows (FOR UPDATE SKIP LOCKED, so relays of several application instances share the table without sending a row
+ * twice at once), send them as one batch, delete them (or mark them sent) and commit. The next pass follows at
+ * once while full batches come back, else on a wake-up (a commit that wrote rows) or after the poll interval.
+ * Between passes the relay holds no executor thread (the executor is shared with the worker's handlers, and a
+ * small managed pool must not lose a thread to a relay that waits): the JDK's delay timer only submits the next
+ * pass. At most one pass is queued or running at a time.
  *
  * <p>The job id is fixed in the row, so a row sent again after a crash between send and commit is answered
  * 409 duplicate: that counts as sent. A batch the server refuses as a whole for a reason of one row (a duplicate,
@@ -49,9 +52,19 @@ public final class OutboxRelay {
     private final OutboxStore store;
     private final OjsClient client;
     private final Settings settings;
-    private final Semaphore wakeUps = new Semaphore(0);
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile boolean running;
+    private final Object lock = new Object();
+    // guarded by lock
+    private Executor executor;
+    private ClassLoader loader;
+    private boolean running;
+    private boolean busy;
+    private boolean again;
+    private boolean timed;
+    private long due;
+    private boolean armed;
+    private long armedFor;
+    private long timer;
+    // passes only (one at a time, handed over through lock)
     private int failures;
     private Instant lastPrune = Instant.EPOCH;
 
@@ -61,68 +74,171 @@ public final class OutboxRelay {
         this.settings = settings;
     }
 
-    /** Starts the loop on {@code executor}. */
+    /**
+     * Starts relaying on {@code executor}. Passes run with the starting thread's context class loader, since a
+     * timed pass is submitted from the JDK's timer thread, which has none of the application's context.
+     */
     public void start(Executor executor) {
-        running = true;
-        executor.execute(this::loop);
+        LOG.log(Level.INFO, TX_0010 + ": outbox relay started (batches of {0}, poll {1})", settings.batchSize(),
+                settings.pollInterval());
+        synchronized (lock) {
+            this.executor = executor;
+            loader = Thread.currentThread().getContextClassLoader();
+            running = true;
+            submit();
+        }
     }
 
-    /** Makes the loop look for rows now instead of at the end of its wait. */
+    /** Makes the relay look for rows now instead of at the end of its wait. */
     public void wake() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            if (busy) {
+                again = true;
+            } else {
+                submit();
+            }
         }
     }
 
     /**
-     * Stops claiming and waits up to {@code grace} for the batch in flight; returns whether the loop ended in time.
+     * Stops claiming and waits up to {@code grace} for the pass in flight; returns whether it ended in time.
      * Rows not sent stay pending for the next start.
      */
     public boolean stop(Duration grace) {
-        running = false;
-        wake();
-        try {
-            boolean done = finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
-            if (!done) {
-                LOG.log(Level.WARNING, TX_0015 + ": the outbox relay did not finish its batch within {0}; its rows "
-                        + "stay pending and are sent again at the next start (the server answers duplicate)", grace);
+        long deadline = System.nanoTime() + grace.toNanos();
+        synchronized (lock) {
+            boolean wasRunning = running;
+            running = false;
+            try {
+                while (busy) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        LOG.log(Level.WARNING, TX_0015 + ": the outbox relay did not finish its batch within {0}; "
+                                + "its rows stay pending and are sent again at the next start (the server answers "
+                                + "duplicate)", grace);
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
-            return done;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            if (wasRunning) {
+                LOG.log(Level.INFO, TX_0011 + ": outbox relay stopped");
+            }
+            return true;
         }
     }
 
-    private void loop() {
-        LOG.log(Level.INFO, TX_0010 + ": outbox relay started (batches of {0}, poll {1})", settings.batchSize(),
-                settings.pollInterval());
+    /** Holding lock: queues a pass; a timed pass is no longer due. */
+    private void submit() {
+        busy = true;
+        again = false;
+        timed = false;
         try {
-            while (running) {
-                Duration wait;
-                try {
-                    int claimed = relayOnce();
-                    if (failures > 0) {
-                        LOG.log(Level.INFO, TX_0016 + ": the OJS server takes outbox rows again after {0} failed "
-                                + "attempts", failures);
-                        failures = 0;
-                    }
-                    prune();
-                    wait = claimed == settings.batchSize() ? Duration.ZERO : settings.pollInterval();
-                } catch (OjsException e) {
-                    wait = backoff(e.retryAfter().orElse(null));
-                    LOG.log(failures == 1 ? Level.WARNING : Level.DEBUG, TX_0012 + ": the OJS server did not take "
-                            + "outbox rows ({0}: {1}); rows kept, next try in {2}", e.getClass().getSimpleName(),
-                            e.getMessage(), wait);
-                } catch (SQLException | RuntimeException e) {
-                    wait = backoff(null);
-                    LOG.log(Level.WARNING, TX_0013 + ": outbox relay: " + e + "; rows kept, next try in " + wait, e);
-                }
-                await(wait);
+            executor.execute(this::pass);
+        } catch (RejectedExecutionException e) {
+            busy = false;
+            lock.notifyAll();
+            LOG.log(Level.WARNING, TX_0013 + ": outbox relay: the executor rejected its pass (" + e + "); rows kept, "
+                    + "next try in " + settings.pollInterval());
+            later(settings.pollInterval());
+        }
+    }
+
+    /**
+     * Holding lock: a pass is due after {@code wait}. One timer is live at a time (a wake-up does not cancel it, it
+     * finds nothing due and lapses), so frequent wake-ups do not pile timers up in the JDK's delay queue.
+     */
+    private void later(Duration wait) {
+        timed = true;
+        due = System.nanoTime() + wait.toNanos();
+        if (!armed || armedFor - due > 0) {
+            arm();
+        }
+    }
+
+    private void arm() {
+        armed = true;
+        armedFor = due;
+        long id = ++timer;
+        CompletableFuture.delayedExecutor(Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS)
+                .execute(() -> tick(id));
+    }
+
+    private void tick(long id) {
+        synchronized (lock) {
+            if (id != timer) {
+                return;
             }
+            armed = false;
+            if (!running || busy || !timed) {
+                return;
+            }
+            if (due - System.nanoTime() > 0) {
+                arm();
+            } else {
+                submit();
+            }
+        }
+    }
+
+    private void pass() {
+        ClassLoader context;
+        synchronized (lock) {
+            if (!running) {
+                busy = false;
+                lock.notifyAll();
+                return;
+            }
+            context = loader;
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(context);
+        Duration wait;
+        try {
+            wait = relayAndWait();
         } finally {
-            finished.countDown();
-            LOG.log(Level.INFO, TX_0011 + ": outbox relay stopped");
+            thread.setContextClassLoader(previous);
+        }
+        synchronized (lock) {
+            busy = false;
+            if (!running) {
+                lock.notifyAll();
+            } else if (again || wait.isZero()) {
+                submit();
+            } else {
+                later(wait);
+            }
+        }
+    }
+
+    /** One claim and its follow-ups; returns how long to wait before the next. */
+    private Duration relayAndWait() {
+        try {
+            int claimed = relayOnce();
+            if (failures > 0) {
+                LOG.log(Level.INFO, TX_0016 + ": the OJS server takes outbox rows again after {0} failed attempts",
+                        failures);
+                failures = 0;
+            }
+            prune();
+            return claimed == settings.batchSize() ? Duration.ZERO : settings.pollInterval();
+        } catch (OjsException e) {
+            Duration wait = backoff(e.retryAfter().orElse(null));
+            LOG.log(failures == 1 ? Level.WARNING : Level.DEBUG, TX_0012 + ": the OJS server did not take outbox "
+                    + "rows ({0}: {1}); rows kept, next try in {2}", e.getClass().getSimpleName(), e.getMessage(),
+                    wait);
+            return wait;
+        } catch (SQLException | RuntimeException e) {
+            Duration wait = backoff(null);
+            LOG.log(Level.WARNING, TX_0013 + ": outbox relay: " + e + "; rows kept, next try in " + wait, e);
+            return wait;
         }
     }
 
@@ -200,19 +316,5 @@ public final class OutboxRelay {
         long d = Math.min(cap, settings.pollInterval().toMillis() << Math.min(failures, 20));
         long jittered = d / 2 + ThreadLocalRandom.current().nextLong(d / 2 + 1);
         return Duration.ofMillis(Math.max(jittered, retryAfter == null ? 0 : retryAfter.toMillis()));
-    }
-
-    private void await(Duration wait) {
-        if (!running || wait.isZero()) {
-            return;
-        }
-        try {
-            if (wakeUps.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                wakeUps.drainPermits();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -232,6 +233,27 @@ abstract class OutboxRelayTest {
         assertThat(store.count("pending")).as("the batch in flight was committed as sent").isZero();
         assertThat(ojs.server().state().jobCount()).isEqualTo(5);
         assertThat(ojs.count(BATCH)).isEqualTo(1);
+    }
+
+    @Test
+    void holdsNoExecutorThreadBetweenPasses() throws Exception {
+        HostileOjsServer ojs = hostile();
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        closeLater.add(one::shutdownNow);
+        store.insert(jobs(2));
+        OutboxRelay relay = new OutboxRelay(store, client(ojs),
+                new OutboxRelay.Settings(100, Duration.ofHours(1), Duration.ofMillis(500), Duration.ZERO));
+        relays.add(relay);
+        relay.start(one);
+        await().atMost(LONG).until(() -> store.count("pending") == 0);
+
+        // the relay waits an hour for its next poll, yet the executor's only thread runs other work
+        assertThat(one.submit(() -> "ran").get(LONG.toSeconds(), TimeUnit.SECONDS)).isEqualTo("ran");
+        store.insert(jobs(3));
+        relay.wake();
+        await().atMost(LONG).until(() -> store.count("pending") == 0);
+        assertThat(ojs.server().state().jobCount()).isEqualTo(5);
+        assertThat(relay.stop(Duration.ofSeconds(10))).isTrue();
     }
 
     @Test
