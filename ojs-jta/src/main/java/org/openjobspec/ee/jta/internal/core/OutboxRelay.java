@@ -200,20 +200,20 @@ public final class OutboxRelay {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(context);
-        Duration wait;
+        Duration wait = settings.pollInterval(); // kept if an Error ends the pass: the relay goes on
         try {
             wait = relayAndWait();
         } finally {
             thread.setContextClassLoader(previous);
-        }
-        synchronized (lock) {
-            busy = false;
-            if (!running) {
-                lock.notifyAll();
-            } else if (again || wait.isZero()) {
-                submit();
-            } else {
-                later(wait);
+            synchronized (lock) {
+                busy = false;
+                if (!running) {
+                    lock.notifyAll();
+                } else if (again || wait.isZero()) {
+                    submit();
+                } else {
+                    later(wait);
+                }
             }
         }
     }
