@@ -10,12 +10,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /** Plain HTTP calls to the embedded server for test setup and assertions. */
 public final class OjsHttp {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final AtomicInteger THREAD_COUNT = new AtomicInteger();
+    /** Named, so thread-leak checks can tell the test's own HTTP threads from the library's. */
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "test-http-" + THREAD_COUNT.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).executor(THREADS)
+            .build();
     private final URI base;
 
     public OjsHttp(URI base) {
