@@ -13,9 +13,10 @@ import org.openjobspec.ee.EnqueueOptions;
 import org.openjobspec.ee.EventSubscription;
 import org.openjobspec.ee.OjsClient;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
+import org.openjobspec.ee.testkit.Wait;
 
 /** Where a plain-Java client runs its async calls and event callbacks, and who shuts that executor down. */
-@Timeout(60)
+@Timeout(180)
 class ClientExecutorTest {
 
     /** The threads that ran an async call (seen by an interceptor) and an event listener, in that order. */
@@ -23,11 +24,11 @@ class ClientExecutorTest {
                                                     BlockingQueue<Thread> seen) throws Exception {
         try (OjsClient client = builder.url(server.url()).interceptor(job -> seen.add(Thread.currentThread()))
                 .build()) {
-            client.enqueueAsync("t.exec", null).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            client.enqueueAsync("t.exec", null).toCompletableFuture().get(Wait.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             BlockingQueue<Thread> listeners = new LinkedBlockingQueue<>();
             EventSubscription subscription = client.subscribeQueue("exec", e -> listeners.add(Thread.currentThread()));
             Thread listener = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + Wait.PATIENCE.toNanos();
             while (listener == null && System.nanoTime() < deadline) {
                 // the stream may still be connecting: enqueue until an event arrives
                 client.enqueue("t.exec", null, EnqueueOptions.defaults().queue("exec"));
@@ -53,11 +54,7 @@ class ClientExecutorTest {
             assertThat(call.isDaemon()).isTrue();
             String pool = call.getName().substring(0, call.getName().lastIndexOf('-') + 1);
             assertThat(listener.getName()).startsWith(pool);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (poolThreadsAlive(pool) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(poolThreadsAlive(pool)).as("the closed client's pool ended").isFalse();
+            Wait.until("the closed client's pool to end", () -> !poolThreadsAlive(pool));
         }
     }
 
