@@ -57,6 +57,16 @@ class DeploymentChecksTest extends JtaWorldTest {
     }
 
     @Test
+    void durationsTakeTheFormsOfEveryOtherKey() {
+        try (JtaWorld.App app = JtaWorld.boot(config("ojs.outbox.datasource", JtaWorld.DATASOURCE,
+                "ojs.outbox.table", "short_forms_outbox", "ojs.outbox.create-table", "true",
+                "ojs.outbox.poll-interval", "500ms", "ojs.outbox.backoff-max", "2m",
+                "ojs.outbox.retention", "24h", "ojs.outbox.grace-period", "5s"))) {
+            assertThat(app.get(TransactionalOjs.class).mode()).isEqualTo(TransactionalOjs.Mode.OUTBOX);
+        }
+    }
+
+    @Test
     void everyBadValueIsReportedAtOnce() {
         assertThatThrownBy(() -> JtaWorld.boot(config(
                 "ojs.transactional.outside-transaction", "maybe",

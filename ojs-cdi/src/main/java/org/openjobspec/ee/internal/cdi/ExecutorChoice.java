@@ -40,7 +40,7 @@ record ExecutorChoice(ExecutorService executor, boolean owned, String descriptio
             }
         }
         LOG.log(Level.INFO, WRK_0032 + ": no ManagedExecutorService under {0} and no ManagedExecutor bean: "
-                + "running the worker and the client on the library's own pool (fine outside a container, wrong "
+                + "running the worker and the client on the library''s own pool (fine outside a container, wrong "
                 + "inside one)", jndiName);
         return new ExecutorChoice(OwnPool.create("worker"), true, "own pool");
     }

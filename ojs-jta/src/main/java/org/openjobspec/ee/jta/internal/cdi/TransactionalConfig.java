@@ -4,7 +4,6 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
+import org.openjobspec.ee.internal.ConfigDurations;
 import org.openjobspec.ee.jta.internal.Messages;
 import org.openjobspec.ee.jta.internal.core.Dialect;
 import org.openjobspec.ee.jta.internal.core.OutboxRelay;
@@ -85,13 +85,13 @@ final class TransactionalConfig {
         int batchSize = value(config, BATCH_SIZE, 100, v -> range(v, 1, 1000), CFG_0105,
                 "must be a whole number from 1 to 1000");
         Duration poll = value(config, POLL_INTERVAL, Duration.ofSeconds(1), v -> duration(v, false), CFG_0106,
-                "must be a positive duration (PT1S, PT0.5S, or milliseconds)");
+                "must be a positive duration: " + ConfigDurations.FORMS);
         Duration backoffMax = value(config, BACKOFF_MAX, Duration.ofSeconds(30), v -> duration(v, false),
-                CFG_0107, "must be a positive duration (PT30S, or milliseconds)");
+                CFG_0107, "must be a positive duration: " + ConfigDurations.FORMS);
         Duration retention = value(config, RETENTION, Duration.ZERO, v -> duration(v, true), CFG_0108,
-                "must be a duration (PT0S deletes sent rows at once; PT24H keeps them a day)");
+                "must be a duration (0 deletes sent rows at once; 24h keeps them a day): " + ConfigDurations.FORMS);
         gracePeriod = value(config, GRACE_PERIOD, Duration.ofSeconds(10), v -> duration(v, true), CFG_0109,
-                "must be a duration (PT10S, or milliseconds)");
+                "must be a duration: " + ConfigDurations.FORMS);
         relay = value(config, RELAY, true, TransactionalConfig::bool, CFG_0111, "must be true or false");
         relaySettings = new OutboxRelay.Settings(batchSize, poll, backoffMax, retention);
         for (String key : config.getPropertyNames()) {
@@ -139,13 +139,8 @@ final class TransactionalConfig {
     }
 
     private static Duration duration(String v, boolean zeroAllowed) {
-        Duration d;
-        try {
-            d = v.matches("\\d{1,15}") ? Duration.ofMillis(Long.parseLong(v)) : Duration.parse(v);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-        return d.isNegative() || (d.isZero() && !zeroAllowed) ? null : d;
+        Duration d = ConfigDurations.parse(v);
+        return d == null || d.isNegative() || (d.isZero() && !zeroAllowed) ? null : d;
     }
 
     private TransactionSynchronizationRegistry registry(BeanManager beans) {
