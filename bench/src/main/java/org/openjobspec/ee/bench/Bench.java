@@ -14,7 +14,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Bench throughput|enqueue|pickup|heap|liberty");
+            System.err.println("usage: Bench throughput|enqueue|pickup|heap|liberty|outbox");
             System.exit(2);
         }
         // progress lines stay readable: the libraries' INFO logs (Weld, the worker's start/stop) are not figures
@@ -25,6 +25,7 @@ public final class Bench {
             case "pickup" -> PickupLatencyBench.run();
             case "heap" -> HeapIdleBench.run();
             case "liberty" -> LibertyDeployBench.run();
+            case "outbox" -> OutboxBench.run();
             case "heap-child" -> HeapIdleBench.child(args[1], URI.create(args[2]));
             case "echo-server" -> EchoServer.main(Path.of(args[1]), Path.of(args[2]));
             default -> {
