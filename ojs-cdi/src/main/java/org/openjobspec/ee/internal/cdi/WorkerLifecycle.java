@@ -1,20 +1,12 @@
 package org.openjobspec.ee.internal.cdi;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.control.RequestContextController;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Shutdown;
-import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.lang.System.Logger.Level;
@@ -36,16 +28,9 @@ import static org.openjobspec.ee.internal.Messages.WRK_0036;
 import static org.openjobspec.ee.internal.Messages.WRK_0037;
 import static org.openjobspec.ee.internal.Messages.WRK_0038;
 
-/**
- * Starts the worker once the application is up and stops it, gracefully, before the application goes down. The
- * start observer runs late and the stop observer early, so the application's own beans are ready for the first
- * job and still there for the last one. Both the CDI 4 {@code Startup}/{@code Shutdown} events and the
- * application-context events are observed (runtimes differ in which they fire); the second of each is a no-op.
- * Where the build compatible extension ran (Quarkus), only {@code Startup} starts the worker: ArC initializes the
- * application context during static init, before runtime configuration such as {@code ojs.url} is available.
- */
+/** Starts the worker once the application is up and stops it, gracefully, before the application goes down. */
 @ApplicationScoped
-public class WorkerLifecycle {
+public class WorkerLifecycle extends ApplicationLifecycle {
 
     private static final System.Logger LOG = System.getLogger(WorkerLifecycle.class.getName());
 
@@ -78,29 +63,13 @@ public class WorkerLifecycle {
     private RestWorkerTransport transport;
     private boolean stopped;
 
-    void onInitialized(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000)
-                       @Initialized(ApplicationScoped.class) Object event) {
-        if (!catalog.fromBuildTime()) {
-            start();
-        }
-    }
-
-    void onStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) Startup event) {
-        start();
-    }
-
-    void onBeforeDestroyed(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE)
-                           @BeforeDestroyed(ApplicationScoped.class) Object event) {
-        stop();
-    }
-
-    void onShutdown(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Shutdown event) {
-        stop();
-    }
-
-    @PreDestroy
-    void destroy() {
-        stop();
+    /**
+     * Where the build compatible extension ran (Quarkus), only {@code Startup} starts the worker: ArC initializes the
+     * application context during static init, before runtime configuration such as {@code ojs.url} is available.
+     */
+    @Override
+    protected boolean startsWithApplicationContext() {
+        return !catalog.fromBuildTime();
     }
 
     /** The running worker, or null when it is disabled, has no handlers, or has stopped. */
@@ -108,7 +77,8 @@ public class WorkerLifecycle {
         return worker;
     }
 
-    synchronized void start() {
+    @Override
+    protected synchronized void start() {
         if (worker != null || stopped) {
             return;
         }
@@ -144,7 +114,8 @@ public class WorkerLifecycle {
         worker.start();
     }
 
-    synchronized void stop() {
+    @Override
+    protected synchronized void stop() {
         if (stopped) {
             return;
         }

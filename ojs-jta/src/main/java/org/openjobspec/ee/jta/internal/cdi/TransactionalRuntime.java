@@ -1,18 +1,10 @@
 package org.openjobspec.ee.jta.internal.cdi;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Shutdown;
-import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.lang.System.Logger.Level;
@@ -20,6 +12,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.openjobspec.ee.OjsClient;
+import org.openjobspec.ee.internal.cdi.ApplicationLifecycle;
 import org.openjobspec.ee.internal.cdi.LibraryExecutor;
 import org.openjobspec.ee.jta.AfterCommitSendFailed;
 import org.openjobspec.ee.jta.OjsOutbox;
@@ -38,7 +31,7 @@ import static org.openjobspec.ee.jta.internal.Messages.TX_0018;
  * (early, with the grace period), on the library's one executor (see LibraryExecutor).
  */
 @ApplicationScoped
-public class TransactionalRuntime {
+public class TransactionalRuntime extends ApplicationLifecycle {
 
     private static final System.Logger LOG = System.getLogger(TransactionalRuntime.class.getName());
 
@@ -74,29 +67,6 @@ public class TransactionalRuntime {
         return new Outbox();
     }
 
-    void onInitialized(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000)
-                       @Initialized(ApplicationScoped.class) Object event) {
-        startRelay();
-    }
-
-    void onStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) Startup event) {
-        startRelay();
-    }
-
-    void onBeforeDestroyed(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE)
-                           @BeforeDestroyed(ApplicationScoped.class) Object event) {
-        stop();
-    }
-
-    void onShutdown(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Shutdown event) {
-        stop();
-    }
-
-    @PreDestroy
-    void destroy() {
-        stop();
-    }
-
     synchronized Staging staging() {
         if (staging == null) {
             TransactionalConfig checked = null;
@@ -120,7 +90,8 @@ public class TransactionalRuntime {
         return staging;
     }
 
-    synchronized void startRelay() {
+    @Override
+    protected synchronized void start() {
         staging();
         if (relay == null || stopped || started) {
             return;
@@ -129,7 +100,8 @@ public class TransactionalRuntime {
         relay.start(executor.executor());
     }
 
-    synchronized void stop() {
+    @Override
+    protected synchronized void stop() {
         if (stopped) {
             return;
         }
