@@ -4,6 +4,7 @@ import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanContainer;
 import jakarta.json.JsonValue;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.openjobspec.ee.JobContext;
@@ -34,7 +35,9 @@ final class CdiJobDispatcher implements JobDispatcher {
         this.requestContexts = requestContexts;
         this.currentJob = currentJob;
         this.currentTrace = currentTrace;
-        this.builtIn = new BuiltInMiddleware(container.getEvent().select(JobExecuted.class));
+        Instance<JobObservers> observers = container.createInstance().select(JobObservers.class);
+        this.builtIn = new BuiltInMiddleware(container.getEvent().select(JobExecuted.class),
+                observers.isResolvable() ? observers.get().all() : List.of());
     }
 
     @Override
@@ -51,7 +54,7 @@ final class CdiJobDispatcher implements JobDispatcher {
             currentJob.get().set(context);
             BuiltInMiddleware.aside("adopting the trace context", context,
                     () -> currentTrace.get().adopt(context.meta()));
-            return builtIn.around(context, () -> invoker.invoke(container, job, context));
+            return builtIn.around(context, job.enqueuedAt(), () -> invoker.invoke(container, job, context));
         } finally {
             BuiltInMiddleware.aside("ending the request context", context, () -> {
                 try {
