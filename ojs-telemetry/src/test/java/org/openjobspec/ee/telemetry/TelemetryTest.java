@@ -146,6 +146,25 @@ class TelemetryTest {
     }
 
     @Test
+    void aWorkflowIsOneEnqueueSpanThatItsStepsLinkTo() {
+        try (App app = boot()) {
+            OjsClient ojs = app.get(OjsClient.class);
+            var flow = ojs.createWorkflow(org.openjobspec.ee.WorkflowDefinition.chain("monthly",
+                    JobSpec.of("report.build", "jan"), JobSpec.of("report.build", "feb")));
+            SpanData enqueue = sdk.span("default enqueue_workflow").orElseThrow();
+            assertThat(enqueue.getKind()).isEqualTo(SpanKind.PRODUCER);
+            assertThat(attr(enqueue, "ojs.workflow.id")).isEqualTo(flow.id());
+            assertThat(attr(enqueue, "ojs.workflow.name")).isEqualTo("monthly");
+            assertThat(attr(enqueue, "ojs.job.type")).isEqualTo("report.build");
+            await().atMost(PATIENCE).until(() -> sdk.finished().stream()
+                    .filter(s -> s.getName().equals("default process")).count() == 2);
+            assertThat(sdk.finished()).filteredOn(s -> s.getName().equals("default process")).hasSize(2)
+                    .allSatisfy(process -> assertThat(process.getLinks()).singleElement()
+                            .satisfies(link -> linksTo(link, enqueue)));
+        }
+    }
+
+    @Test
     void aJobEnqueuedElsewhereWithATraceparentKeepsItsLink() {
         // another application (another JVM, another SDK) enqueues through a plain client, without CDI
         try (Sdk elsewhere = new Sdk(); App app = boot()) {
