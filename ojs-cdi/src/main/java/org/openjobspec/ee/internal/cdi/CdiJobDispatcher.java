@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.openjobspec.ee.JobContext;
 import org.openjobspec.ee.JobExecuted;
+import org.openjobspec.ee.internal.spi.JobObserver;
 import org.openjobspec.ee.internal.worker.JobDispatcher;
 import org.openjobspec.ee.internal.worker.WorkerJob;
 
@@ -29,15 +30,13 @@ final class CdiJobDispatcher implements JobDispatcher {
 
     CdiJobDispatcher(BeanContainer container, Map<String, HandlerInvoker> handlers,
                      Instance<RequestContextController> requestContexts, Instance<CurrentJob> currentJob,
-                     Instance<CurrentTrace> currentTrace) {
+                     Instance<CurrentTrace> currentTrace, List<JobObserver> observers) {
         this.container = container;
         this.handlers = Map.copyOf(handlers);
         this.requestContexts = requestContexts;
         this.currentJob = currentJob;
         this.currentTrace = currentTrace;
-        Instance<JobObservers> observers = container.createInstance().select(JobObservers.class);
-        this.builtIn = new BuiltInMiddleware(container.getEvent().select(JobExecuted.class),
-                observers.isResolvable() ? observers.get().all() : List.of());
+        this.builtIn = new BuiltInMiddleware(container.getEvent().select(JobExecuted.class), observers);
     }
 
     @Override

@@ -8,8 +8,9 @@ import java.util.List;
 import org.openjobspec.ee.internal.spi.JobObserver;
 
 /**
- * The {@link JobObserver} beans of the application (the project's optional modules provide them). A bean of its own,
- * injected with {@code Instance<JobObserver>}, so that a CDI Lite container that removes unused beans keeps them.
+ * The {@link JobObserver} beans of the application (the project's optional modules provide them). Injected into
+ * the worker's lifecycle bean, and holding an {@code Instance<JobObserver>} injection point, so that a CDI Lite
+ * container that removes unused beans (ArC) keeps it and them.
  */
 @ApplicationScoped
 public class JobObservers {

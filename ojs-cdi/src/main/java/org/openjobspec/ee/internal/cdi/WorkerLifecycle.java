@@ -68,6 +68,10 @@ public class WorkerLifecycle {
     @Inject
     Instance<CurrentTrace> currentTrace;
 
+    /** Injected, not looked up: a CDI Lite container keeps only beans something injects (ArC). */
+    @Inject
+    JobObservers jobObservers;
+
     /** Never read: declaring it keeps handler beans from being removed as unused on ArC (see HandlerBean). */
     @Inject
     @HandlerBean
@@ -138,7 +142,7 @@ public class WorkerLifecycle {
                 settings.workerId());
         ExecutorChoice executor = libraryExecutor.choice();
         CdiJobDispatcher dispatcher = new CdiJobDispatcher(beanManager, invokers, requestContexts, currentJob,
-                currentTrace);
+                currentTrace, jobObservers.all());
         worker = new Worker(settings, transport, dispatcher, executor.executor());
         LOG.log(Level.INFO, WRK_0036 + ": handlers {0} run on {1}", invokers.keySet(), executor.description());
         worker.start();
