@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +112,25 @@ class TelemetryTest {
             SpanData inside = sdk.span("render march").orElseThrow();
             assertThat(inside.getParentSpanContext()).isEqualTo(process.getSpanContext());
             awaitState(ojs, job.id(), "completed");
+        }
+    }
+
+    @Test
+    void anAsyncHandlersSpanIsCurrentOnlyInTheMethodAndEndsWhenItsStageCompletes() {
+        Handlers.pending = null;
+        try (App app = boot()) {
+            OjsClient ojs = app.get(OjsClient.class);
+            Job job = ojs.enqueue("report.later", "soon");
+            CompletableFuture<String> pending = await().atMost(PATIENCE).until(() -> Handlers.pending,
+                    java.util.Objects::nonNull);
+            assertThat(Handlers.inMethod.isValid()).isTrue();
+            assertThat(sdk.finished()).as("the stage is not complete yet")
+                    .noneMatch(s -> s.getName().equals("default process"));
+            pending.complete("done"); // on this thread: the continuation runs here, outside the handler's scope
+            SpanData process = awaitSpan("default process", job.id());
+            assertThat(Handlers.inMethod).isEqualTo(process.getSpanContext());
+            assertThat(Handlers.inContinuation.isValid()).isFalse();
+            assertThat(awaitState(ojs, job.id(), "completed")).isEqualTo(job.id());
         }
     }
 
