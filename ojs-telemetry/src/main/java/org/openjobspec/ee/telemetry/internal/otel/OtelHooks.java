@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openjobspec.ee.JobContext;
 import org.openjobspec.ee.OutgoingJob;
 import org.openjobspec.ee.model.Job;
@@ -189,7 +190,7 @@ public final class OtelHooks implements Hooks {
             try {
                 if (metrics != null) {
                     for (Job job : created) {
-                        metrics.enqueued.add(1, Metrics.of(job.queue(), job.type(), job.state()));
+                        metrics.enqueued.add(1, metrics.attributes(job.queue(), job.type(), job.state()));
                     }
                 }
                 if (span != null) {
@@ -233,7 +234,7 @@ public final class OtelHooks implements Hooks {
         if (metrics != null && enqueuedAt != null && job.attempt() <= 1) {
             Duration waited = Duration.between(enqueuedAt, Instant.now());
             if (!waited.isNegative()) {
-                metrics.queueTime.record(seconds(waited.toNanos()), Metrics.of(job.queue(), job.jobType(), null));
+                metrics.queueTime.record(seconds(waited.toNanos()), metrics.attributes(job.queue(), job.jobType(), null));
             }
         }
         Span span = tracer == null ? null : processSpan(job);
@@ -297,9 +298,9 @@ public final class OtelHooks implements Hooks {
             try {
                 if (metrics != null) {
                     String state = failure == null ? "completed" : "failed";
-                    metrics.duration.record(seconds(took), Metrics.of(job.queue(), job.jobType(), state));
+                    metrics.duration.record(seconds(took), metrics.attributes(job.queue(), job.jobType(), state));
                     (failure == null ? metrics.completed : metrics.failed)
-                            .add(1, Metrics.of(job.queue(), job.jobType(), null));
+                            .add(1, metrics.attributes(job.queue(), job.jobType(), null));
                 }
                 if (span != null && failure != null) {
                     recordFailure(span, failure);
@@ -325,6 +326,13 @@ public final class OtelHooks implements Hooks {
 
     /** The instruments, made once. Attributes: queue, type and (where it says something) state; never ids. */
     private static final class Metrics {
+        /** Beyond this many combinations attributes are made per call instead of kept (a runaway set of types). */
+        private static final int MAX_KEPT = 1000;
+
+        private record Key(String queue, String type, String state) {
+        }
+
+        private final Map<Key, Attributes> kept = new ConcurrentHashMap<>();
         final LongCounter enqueued;
         final LongCounter completed;
         final LongCounter failed;
@@ -344,11 +352,22 @@ public final class OtelHooks implements Hooks {
                     .setDescription("From a job's enqueued_at to the start of its first attempt").build();
         }
 
-        static Attributes of(String queue, String type, String state) {
-            String q = queue == null ? "default" : queue;
-            String t = type == null ? "" : type;
-            return state == null ? Attributes.of(JOB_QUEUE, q, JOB_TYPE, t)
-                    : Attributes.of(JOB_QUEUE, q, JOB_TYPE, t, JOB_STATE, state);
+        /** The attributes of a combination, made once: each job records three or four measurements. */
+        Attributes attributes(String queue, String type, String state) {
+            Key key = new Key(queue == null ? "default" : queue, type == null ? "" : type, state);
+            Attributes attributes = kept.get(key);
+            if (attributes == null) {
+                attributes = of(key);
+                if (kept.size() < MAX_KEPT) {
+                    kept.putIfAbsent(key, attributes);
+                }
+            }
+            return attributes;
+        }
+
+        private static Attributes of(Key key) {
+            return key.state() == null ? Attributes.of(JOB_QUEUE, key.queue(), JOB_TYPE, key.type())
+                    : Attributes.of(JOB_QUEUE, key.queue(), JOB_TYPE, key.type(), JOB_STATE, key.state());
         }
     }
 }
