@@ -14,13 +14,14 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Bench throughput|enqueue|pickup|heap|liberty|outbox");
+            System.err.println("usage: Bench throughput|telemetry|enqueue|pickup|heap|liberty|outbox");
             System.exit(2);
         }
         // progress lines stay readable: the libraries' INFO logs (Weld, the worker's start/stop) are not figures
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         switch (args[0]) {
             case "throughput" -> ThroughputBench.run();
+            case "telemetry" -> TelemetryBench.run();
             case "enqueue" -> EnqueueBench.run();
             case "pickup" -> PickupLatencyBench.run();
             case "heap" -> HeapIdleBench.run();

@@ -30,7 +30,11 @@ final class HeapIdleBench {
     static void run() throws Exception {
         int rounds = Integer.getInteger("bench.heap.rounds", 3);
         Path gen = GeneratedHandlers.compile(Files.createTempDirectory("ojs-bench-heap"), HANDLERS);
-        String cp = System.getProperty("java.class.path") + File.pathSeparator + gen;
+        // the figure is the worker's own (ojs-cdi, ojs-mp-rest): the telemetry group's jar stays out of both JVMs
+        String cp = Arrays.stream((System.getProperty("java.class.path") + File.pathSeparator + gen)
+                        .split(File.pathSeparator))
+                .filter(e -> !Path.of(e).getFileName().toString().matches("ojs-telemetry-.*\\.jar"))
+                .collect(Collectors.joining(File.pathSeparator));
         String cpWithout = Arrays.stream(cp.split(File.pathSeparator))
                 .filter(e -> !Path.of(e).getFileName().toString().matches("ojs-(cdi|mp-rest)-.*\\.jar"))
                 .collect(Collectors.joining(File.pathSeparator));

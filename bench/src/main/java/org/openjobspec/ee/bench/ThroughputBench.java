@@ -41,7 +41,7 @@ final class ThroughputBench {
                 double[] rawRates = new double[Figures.rounds()];
                 double[] echoRates = new double[Figures.rounds()];
                 for (int r = 0; r < total; r++) {
-                    double w = workerRound(ojs);
+                    double w = workerRound(ojs, WORKER_QUEUE);
                     double raw = rawRound(ojs);
                     double e = drain(echoOjs, RAW_QUEUE, JOBS);
                     boolean warm = r < warmups;
@@ -60,14 +60,14 @@ final class ThroughputBench {
         }
     }
 
-    /** Jobs per second from resuming the queue (20,000 jobs queued, worker idle) to the last ack. */
-    static double workerRound(RawOjs ojs) throws InterruptedException {
+    /** Jobs per second from resuming {@code queue} (20,000 jobs queued, its worker idle) to the last ack. */
+    static double workerRound(RawOjs ojs, String queue) throws InterruptedException {
         ojs.reset();
-        ojs.pause(WORKER_QUEUE);
-        ojs.seed(WORKER_QUEUE, "bench.noop", JOBS);
+        ojs.pause(queue);
+        ojs.seed(queue, "bench.noop", JOBS);
         long before = BenchHandlers.NOOPS.get();
         long t0 = System.nanoTime();
-        ojs.resume(WORKER_QUEUE);
+        ojs.resume(queue);
         long budget = t0 + TimeUnit.SECONDS.toNanos(ROUND_BUDGET_S);
         // the handlers' own count first (free), then the server's completed count for the last acks (one call each
         // 2 ms, only in the tail), so that watching does not load the server being measured
@@ -81,7 +81,7 @@ final class ThroughputBench {
             }
             Thread.sleep(1);
         }
-        while (ojs.completed(WORKER_QUEUE) < JOBS) {
+        while (ojs.completed(queue) < JOBS) {
             if (System.nanoTime() > budget + TimeUnit.SECONDS.toNanos(30)) {
                 throw new IllegalStateException("worker ran all " + JOBS + " jobs but did not ack them within 30 s");
             }

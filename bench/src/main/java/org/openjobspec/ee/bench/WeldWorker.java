@@ -26,7 +26,9 @@ final class WeldWorker implements AutoCloseable {
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
         resolver.releaseConfig(resolver.getConfig());
         // discovery finds ojs-cdi's own beans (its beans.xml); this jar is no bean archive, its beans come explicitly
-        Weld weld = new Weld().property("org.jboss.weld.construction.relaxed", false);
+        // a container id of its own: the telemetry benchmark runs two workers side by side
+        Weld weld = new Weld(java.util.UUID.randomUUID().toString())
+                .property("org.jboss.weld.construction.relaxed", false);
         List<String> extensions = new ArrayList<>();
         for (Extension e : ServiceLoader.load(Extension.class)) {
             extensions.add(e.getClass().getName());

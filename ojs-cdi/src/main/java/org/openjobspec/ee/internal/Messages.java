@@ -64,6 +64,7 @@ public enum Messages {
     CLI_0012("a tag blank"),
     CLI_0013("unique policy without keys"),
     CLI_0014("the client is closed"),
+    CLI_0015("an observer of an enqueue failed; the enqueue goes on"),
     // worker engine
     WRK_0001("worker started"),
     WRK_0002("fetch failed; retrying"),

@@ -98,6 +98,31 @@ class HandlerDecidesOutcomeTest {
         }
     }
 
+    @Test
+    void throwingJobObserversLeaveASuccessfulJobCompletedAndAFailureRetryable() {
+        try (LogCapture log = LogCapture.of(JOBS_LOG);
+             WeldContainer c = Ojs.boot(Scenarios.Settled.class, Scenarios.Flaky.class,
+                     Scenarios.ThrowingJobObserver.class, Scenarios.RefusingJobObserver.class)) {
+            String ok = http.enqueue("settled.job", args(), retry(5), null);
+            assertThat(http.awaitState(ok, "completed").getString("result")).isEqualTo("fine");
+            String flaky = http.enqueue("flaky.job", args(), retry(5), null);
+            JsonObject job = http.awaitState(flaky, "completed");
+            assertThat(job.getInt("attempt")).isEqualTo(2);
+            assertThat(server.count(ACK)).isEqualTo(2);
+            assertThat(server.count(NACK)).isEqualTo(1);
+            String doomed = http.enqueue("doomed.job", args(), retry(5), null);
+            assertThat(http.awaitState(doomed, "discarded").getJsonObject("error").getBoolean("retryable")).isFalse();
+            assertThat(Scenarios.TRACE).contains("starting:" + ok + ":true", "returned:" + ok,
+                    "finished:" + doomed + ":cannot ever work:false",
+                    "finished:" + ok + ":ok:false", "finished:" + flaky + ":first attempt fails:true",
+                    "finished:" + flaky + ":ok:false");
+            assertThat(log.messages()).filteredOn(m -> m.startsWith(WRK_0046.id()))
+                    .anySatisfy(m -> assertThat(m).startsWith(WRK_0046 + ": an observer of the job's start failed"))
+                    .anySatisfy(m -> assertThat(m).startsWith(WRK_0046 + ": an observer of the handler's return failed"))
+                    .anySatisfy(m -> assertThat(m).startsWith(WRK_0046 + ": an observer of the job's outcome failed"));
+        }
+    }
+
     /**
      * The request context is bound to the thread that ran the handler method (RequestContextController, on Weld as
      * on ArC) and ends when the method returns; in a continuation on another thread the JobContext parameter still

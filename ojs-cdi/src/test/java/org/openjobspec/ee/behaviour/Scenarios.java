@@ -259,6 +259,38 @@ final class Scenarios {
         }
     }
 
+    /** A job observer (the hook the telemetry module uses) that throws at every step it is told of. */
+    @ApplicationScoped
+    public static class ThrowingJobObserver implements org.openjobspec.ee.internal.spi.JobObserver {
+        @Override
+        public Execution starting(JobContext job, java.time.Instant enqueuedAt) {
+            TRACE.add("starting:" + job.jobId() + ":" + (enqueuedAt != null));
+            return new Execution() {
+                @Override
+                public void returned() {
+                    TRACE.add("returned:" + job.jobId());
+                    throw new IllegalStateException("returned broke");
+                }
+
+                @Override
+                public void finished(Throwable failure, boolean retryable) {
+                    TRACE.add("finished:" + job.jobId() + ":" + (failure == null ? "ok" : failure.getMessage())
+                            + ":" + retryable);
+                    throw new IllegalStateException("finished broke");
+                }
+            };
+        }
+    }
+
+    /** Throws before it is asked anything. */
+    @ApplicationScoped
+    public static class RefusingJobObserver implements org.openjobspec.ee.internal.spi.JobObserver {
+        @Override
+        public Execution starting(JobContext job, java.time.Instant enqueuedAt) {
+            throw new IllegalStateException("starting broke");
+        }
+    }
+
     // ---- async handlers and the request context
 
     /** Tells the test, by its destruction, that the job's request context ended. */

@@ -9,6 +9,7 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.openjobspec.ee.internal.cdi.CurrentJob;
 import org.openjobspec.ee.internal.cdi.CurrentTrace;
 import org.openjobspec.ee.internal.cdi.JobContextProducer;
+import org.openjobspec.ee.internal.cdi.JobObservers;
 import org.openjobspec.ee.internal.cdi.LibraryExecutor;
 import org.openjobspec.ee.internal.cdi.WorkerLifecycle;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
@@ -21,7 +22,7 @@ public final class Ojs {
 
     /** The library's beans, as annotated discovery of ojs-cdi would find them. */
     public static final Class<?>[] LIBRARY_BEANS = {WorkerLifecycle.class, CurrentJob.class,
-            JobContextProducer.class, CurrentTrace.class, LibraryExecutor.class};
+            JobContextProducer.class, CurrentTrace.class, LibraryExecutor.class, JobObservers.class};
 
     private Ojs() {
     }

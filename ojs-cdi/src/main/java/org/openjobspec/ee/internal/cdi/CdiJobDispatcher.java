@@ -4,10 +4,12 @@ import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanContainer;
 import jakarta.json.JsonValue;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.openjobspec.ee.JobContext;
 import org.openjobspec.ee.JobExecuted;
+import org.openjobspec.ee.internal.spi.JobObserver;
 import org.openjobspec.ee.internal.worker.JobDispatcher;
 import org.openjobspec.ee.internal.worker.WorkerJob;
 
@@ -28,13 +30,13 @@ final class CdiJobDispatcher implements JobDispatcher {
 
     CdiJobDispatcher(BeanContainer container, Map<String, HandlerInvoker> handlers,
                      Instance<RequestContextController> requestContexts, Instance<CurrentJob> currentJob,
-                     Instance<CurrentTrace> currentTrace) {
+                     Instance<CurrentTrace> currentTrace, List<JobObserver> observers) {
         this.container = container;
         this.handlers = Map.copyOf(handlers);
         this.requestContexts = requestContexts;
         this.currentJob = currentJob;
         this.currentTrace = currentTrace;
-        this.builtIn = new BuiltInMiddleware(container.getEvent().select(JobExecuted.class));
+        this.builtIn = new BuiltInMiddleware(container.getEvent().select(JobExecuted.class), observers);
     }
 
     @Override
@@ -51,7 +53,7 @@ final class CdiJobDispatcher implements JobDispatcher {
             currentJob.get().set(context);
             BuiltInMiddleware.aside("adopting the trace context", context,
                     () -> currentTrace.get().adopt(context.meta()));
-            return builtIn.around(context, () -> invoker.invoke(container, job, context));
+            return builtIn.around(context, job.enqueuedAt(), () -> invoker.invoke(container, job, context));
         } finally {
             BuiltInMiddleware.aside("ending the request context", context, () -> {
                 try {

@@ -14,6 +14,7 @@ import org.openjobspec.ee.EnqueueInterceptor;
 import org.openjobspec.ee.OjsClient;
 import org.openjobspec.ee.client.ClientSettings;
 import org.openjobspec.ee.internal.client.DefaultOjsClient;
+import org.openjobspec.ee.internal.spi.EnqueueObserver;
 
 /**
  * Makes {@code @Inject OjsClient} work: one application-scoped client configured from MicroProfile
@@ -30,6 +31,11 @@ public class OjsClientProducer {
     @Any
     Instance<EnqueueInterceptor> interceptors;
 
+    /** The project's optional modules (telemetry) observe enqueues through these. */
+    @Inject
+    @Any
+    Instance<EnqueueObserver> observers;
+
     @Inject
     LibraryExecutor executor;
 
@@ -37,7 +43,8 @@ public class OjsClientProducer {
     @ApplicationScoped
     OjsClient ojsClient() {
         ClientSettings settings = ClientSettings.fromConfig(ConfigProvider.getConfig());
-        return new DefaultOjsClient(settings, orderedInterceptors(), executor.choice().executor());
+        return new DefaultOjsClient(settings, orderedInterceptors(), observers.stream().toList(),
+                executor.choice().executor());
     }
 
     void close(@Disposes OjsClient client) {

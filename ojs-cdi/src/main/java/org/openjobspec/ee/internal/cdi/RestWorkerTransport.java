@@ -95,7 +95,7 @@ final class RestWorkerTransport implements WorkerTransport, Closeable {
         }
         return new WorkerJob(j.id(), j.type(), j.queue(), j.attempt() == null ? 0 : j.attempt(),
                 j.maxAttempts() == null ? 0 : j.maxAttempts(), j.argsOrEmpty(), j.metaOrEmpty(), j.parentResults(),
-                workflowId);
+                workflowId, j.enqueuedAt());
     }
 
     @Override

@@ -53,6 +53,10 @@ public class WorkerLifecycle extends ApplicationLifecycle {
     @Inject
     Instance<CurrentTrace> currentTrace;
 
+    /** Injected, not looked up: a CDI Lite container keeps only beans something injects (ArC). */
+    @Inject
+    JobObservers jobObservers;
+
     /** Never read: declaring it keeps handler beans from being removed as unused on ArC (see HandlerBean). */
     @Inject
     @HandlerBean
@@ -108,7 +112,7 @@ public class WorkerLifecycle extends ApplicationLifecycle {
                 settings.workerId());
         ExecutorChoice executor = libraryExecutor.choice();
         CdiJobDispatcher dispatcher = new CdiJobDispatcher(beanManager, invokers, requestContexts, currentJob,
-                currentTrace);
+                currentTrace, jobObservers.all());
         worker = new Worker(settings, transport, dispatcher, executor.executor());
         LOG.log(Level.INFO, WRK_0036 + ": handlers {0} run on {1}", invokers.keySet(), executor.description());
         worker.start();

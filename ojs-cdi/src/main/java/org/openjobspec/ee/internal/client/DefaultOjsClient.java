@@ -37,6 +37,9 @@ import org.openjobspec.ee.error.ErrorInfo;
 import org.openjobspec.ee.error.OjsErrors;
 import org.openjobspec.ee.error.OjsException;
 import org.openjobspec.ee.error.OjsUnavailableException;
+import org.openjobspec.ee.internal.spi.EnqueueObserver;
+import org.openjobspec.ee.internal.spi.EnqueueObserver.Operation;
+import org.openjobspec.ee.internal.spi.EnqueueObserver.Sending;
 import org.openjobspec.ee.model.BatchEnqueueRequest;
 import org.openjobspec.ee.model.CronAnswer;
 import org.openjobspec.ee.model.CronJob;
@@ -74,6 +77,7 @@ public final class DefaultOjsClient implements OjsClient {
     private final OjsApi api;
     private final Jsonb jsonb;
     private final WireMapper wire;
+    private final EnqueueObservers observers;
     private final Executor executor;
     private final ExecutorService ownPool;
     private final Set<EventSubscription> subscriptions = ConcurrentHashMap.newKeySet();
@@ -85,22 +89,29 @@ public final class DefaultOjsClient implements OjsClient {
      * variants and event callbacks.
      */
     public DefaultOjsClient(ClientSettings settings, List<EnqueueInterceptor> interceptors, Executor executor) {
-        this(settings, interceptors, executor, null);
+        this(settings, interceptors, List.of(), executor);
+    }
+
+    /** As {@link #DefaultOjsClient(ClientSettings, List, Executor)}, with {@code observers} told of every enqueue. */
+    public DefaultOjsClient(ClientSettings settings, List<EnqueueInterceptor> interceptors,
+                            List<EnqueueObserver> observers, Executor executor) {
+        this(settings, interceptors, observers, executor, null);
     }
 
     /** A client running on a pool of its own, which {@link #close()} shuts down. */
     static DefaultOjsClient onOwnPool(ClientSettings settings, List<EnqueueInterceptor> interceptors) {
         ExecutorService pool = OwnPool.create("client");
-        return new DefaultOjsClient(settings, interceptors, pool, pool);
+        return new DefaultOjsClient(settings, interceptors, List.of(), pool, pool);
     }
 
-    private DefaultOjsClient(ClientSettings settings, List<EnqueueInterceptor> interceptors, Executor executor,
-                             ExecutorService ownPool) {
+    private DefaultOjsClient(ClientSettings settings, List<EnqueueInterceptor> interceptors,
+                             List<EnqueueObserver> observers, Executor executor, ExecutorService ownPool) {
         this.settings = settings;
         this.executor = executor;
         this.ownPool = ownPool;
         this.jsonb = JsonbBuilder.create();
         this.wire = new WireMapper(jsonb, interceptors);
+        this.observers = new EnqueueObservers(observers);
         this.api = settings.restClient(OjsApi.class);
     }
 
@@ -119,8 +130,16 @@ public final class DefaultOjsClient implements OjsClient {
     @Override
     public Job enqueue(String type, Object args, EnqueueOptions options) {
         ensureOpen();
-        EnqueueRequest request = wire.enqueueRequest(type, args, options == null ? EnqueueOptions.defaults() : options);
-        return job(api.enqueue(request), "enqueue");
+        WireMapper.Prepared prepared = wire.prepare(type, args, options == null ? EnqueueOptions.defaults() : options);
+        Sending sending = observers.sending(Operation.ENQUEUE, null, List.of(prepared.job()));
+        try {
+            Job created = job(api.enqueue(wire.enqueueRequest(prepared)), "enqueue");
+            sending.sent(List.of(created), null);
+            return created;
+        } catch (RuntimeException | Error e) {
+            sending.failed(e);
+            throw e;
+        }
     }
 
     @Override
@@ -137,23 +156,33 @@ public final class DefaultOjsClient implements OjsClient {
         if (jobs == null || jobs.isEmpty()) {
             throw Checks.invalid(CLI_0007, "batch enqueue needs at least one job");
         }
-        List<EnqueueRequest> requests = new ArrayList<>(jobs.size());
+        List<WireMapper.Prepared> prepared = new ArrayList<>(jobs.size());
         for (int i = 0; i < jobs.size(); i++) {
             JobSpec spec = jobs.get(i);
             if (spec == null) {
                 throw Checks.invalid(CLI_0007, "job at index " + i + " of the batch is null");
             }
             try {
-                requests.add(wire.enqueueRequest(spec.type(), spec.args(), spec.options()));
+                prepared.add(wire.prepare(spec.type(), spec.args(), spec.options()));
             } catch (org.openjobspec.ee.error.OjsValidationException e) {
                 throw Checks.invalid(CLI_0007, "job at index " + i + " of the batch: " + e.errorMessage());
             }
         }
-        List<Job> created = api.enqueueBatch(new BatchEnqueueRequest(requests)).jobs();
-        if (created.size() != requests.size()) {
-            throw OjsErrors.malformed("batch of " + requests.size() + " answered with " + created.size() + " jobs", null);
+        Sending sending = observers.sending(Operation.ENQUEUE_BATCH, null,
+                prepared.stream().map(WireMapper.Prepared::job).toList());
+        try {
+            List<EnqueueRequest> requests = prepared.stream().map(wire::enqueueRequest).toList();
+            List<Job> created = api.enqueueBatch(new BatchEnqueueRequest(requests)).jobs();
+            if (created.size() != requests.size()) {
+                throw OjsErrors.malformed("batch of " + requests.size() + " answered with " + created.size() + " jobs",
+                        null);
+            }
+            sending.sent(created, null);
+            return created;
+        } catch (RuntimeException | Error e) {
+            sending.failed(e);
+            throw e;
         }
-        return created;
     }
 
     @Override
@@ -173,14 +202,41 @@ public final class DefaultOjsClient implements OjsClient {
     @Override
     public WorkflowStatus createWorkflow(WorkflowDefinition workflow) {
         ensureOpen();
-        return workflow(api.createWorkflow(workflowRequest(workflow)), "create workflow");
+        List<WireMapper.Prepared> members = prepareMembers(workflow);
+        List<WireMapper.Prepared> callbacks = new ArrayList<>(3);
+        WireMapper.Prepared onComplete = prepareCallback(workflow.onComplete(), callbacks);
+        WireMapper.Prepared onSuccess = prepareCallback(workflow.onSuccess(), callbacks);
+        WireMapper.Prepared onFailure = prepareCallback(workflow.onFailure(), callbacks);
+        List<org.openjobspec.ee.OutgoingJob> observed = new ArrayList<>(members.size() + callbacks.size());
+        members.forEach(m -> observed.add(m.job()));
+        callbacks.forEach(c -> observed.add(c.job()));
+        Sending sending = observers.sending(Operation.CREATE_WORKFLOW, workflow.name(), observed);
+        try {
+            boolean chain = workflow.kind() == WorkflowDefinition.Kind.CHAIN;
+            List<WorkflowJob> wireMembers = members.stream().map(wire::workflowJob).toList();
+            WorkflowCallbacks wireCallbacks = callbacks.isEmpty() ? null
+                    : new WorkflowCallbacks(callback(onComplete), callback(onSuccess), callback(onFailure));
+            WorkflowRequest request = new WorkflowRequest(kind(workflow), workflow.name(), chain ? wireMembers : null,
+                    chain ? null : wireMembers, wireCallbacks);
+            WorkflowStatus created = workflow(api.createWorkflow(request), "create workflow");
+            sending.sent(List.of(), created.id());
+            return created;
+        } catch (RuntimeException | Error e) {
+            sending.failed(e);
+            throw e;
+        }
     }
 
-    private WorkflowRequest workflowRequest(WorkflowDefinition workflow) {
+    private static String kind(WorkflowDefinition workflow) {
+        return workflow.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Checks the workflow and runs its members through the interceptors and validation. */
+    private List<WireMapper.Prepared> prepareMembers(WorkflowDefinition workflow) {
         if (workflow == null) {
             throw Checks.invalid(CLI_0008, "workflow is null");
         }
-        String kind = workflow.kind().name().toLowerCase(java.util.Locale.ROOT);
+        String kind = kind(workflow);
         if (workflow.jobs().isEmpty()) {
             throw Checks.invalid(CLI_0008, kind + " '" + workflow.name() + "' has no jobs");
         }
@@ -189,24 +245,28 @@ public final class DefaultOjsClient implements OjsClient {
             throw Checks.invalid(CLI_0008, "callbacks (onComplete/onSuccess/onFailure) need a batch; '"
                     + workflow.name() + "' is a " + kind);
         }
-        List<WorkflowJob> members = new ArrayList<>();
+        List<WireMapper.Prepared> members = new ArrayList<>();
         for (int i = 0; i < workflow.jobs().size(); i++) {
             JobSpec spec = workflow.jobs().get(i);
             if (spec == null) {
                 throw Checks.invalid(CLI_0008, kind + " job at index " + i + " is null");
             }
-            members.add(wire.workflowJob(spec));
+            members.add(wire.prepare(spec));
         }
-        WorkflowCallbacks callbacks = hasCallbacks
-                ? new WorkflowCallbacks(callback(workflow.onComplete()), callback(workflow.onSuccess()),
-                        callback(workflow.onFailure()))
-                : null;
-        boolean chain = workflow.kind() == WorkflowDefinition.Kind.CHAIN;
-        return new WorkflowRequest(kind, workflow.name(), chain ? members : null, chain ? null : members, callbacks);
+        return members;
     }
 
-    private WorkflowJob callback(JobSpec spec) {
-        return spec == null ? null : wire.workflowJob(spec);
+    private WireMapper.Prepared prepareCallback(JobSpec spec, List<WireMapper.Prepared> callbacks) {
+        if (spec == null) {
+            return null;
+        }
+        WireMapper.Prepared prepared = wire.prepare(spec);
+        callbacks.add(prepared);
+        return prepared;
+    }
+
+    private WorkflowJob callback(WireMapper.Prepared prepared) {
+        return prepared == null ? null : wire.workflowJob(prepared);
     }
 
     @Override

@@ -45,15 +45,34 @@ final class WireMapper {
         this.interceptors = List.copyOf(interceptors);
     }
 
-    EnqueueRequest enqueueRequest(String type, Object args, EnqueueOptions options) {
-        OutgoingJob job = intercept(type, args, options);
-        JobOptions wireOptions = options(job.options());
-        return new EnqueueRequest(job.options().id(), type, job.args(), meta(job), job.options().schema(), wireOptions);
+    /**
+     * A job that passed the interceptors and validation, not yet written: enqueue observers may still add to its
+     * meta.
+     */
+    record Prepared(OutgoingJob job, JobOptions options, String name) {
     }
 
-    WorkflowJob workflowJob(JobSpec spec) {
-        OutgoingJob job = intercept(spec.type(), spec.args(), spec.options());
-        return new WorkflowJob(spec.name(), spec.type(), job.args(), meta(job), options(job.options()));
+    Prepared prepare(String type, Object args, EnqueueOptions options) {
+        OutgoingJob job = intercept(type, args, options);
+        JobOptions wireOptions = options(job.options());
+        checkMetaKeys(job.meta());
+        return new Prepared(job, wireOptions, null);
+    }
+
+    Prepared prepare(JobSpec spec) {
+        Prepared prepared = prepare(spec.type(), spec.args(), spec.options());
+        return new Prepared(prepared.job(), prepared.options(), spec.name());
+    }
+
+    EnqueueRequest enqueueRequest(Prepared prepared) {
+        OutgoingJob job = prepared.job();
+        return new EnqueueRequest(job.options().id(), job.type(), job.args(), meta(job), job.options().schema(),
+                prepared.options());
+    }
+
+    WorkflowJob workflowJob(Prepared prepared) {
+        OutgoingJob job = prepared.job();
+        return new WorkflowJob(prepared.name(), job.type(), job.args(), meta(job), prepared.options());
     }
 
     /** Cron templates are stored, not sent as jobs now, so interceptors do not run on them. */
@@ -122,6 +141,14 @@ final class WireMapper {
 
     private static JsonObject meta(OutgoingJob job) {
         return job.meta().isEmpty() ? null : toObject(job.meta());
+    }
+
+    private static void checkMetaKeys(Map<String, JsonValue> entries) {
+        for (String key : entries.keySet()) {
+            if (key == null || key.isEmpty()) {
+                throw Checks.invalid(CLI_0011, "metadata keys must be non-empty strings");
+            }
+        }
     }
 
     private static JsonObject toObject(Map<String, JsonValue> entries) {
