@@ -7,6 +7,9 @@ import static org.awaitility.Awaitility.await;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import java.lang.annotation.Annotation;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -105,6 +108,27 @@ class HealthChecksTest {
     }
 
     @Test
+    void readinessIsDownWhileTheWorkerDrainsAfterATerminateDirective() throws Exception {
+        TestConfig.set("ojs.worker.id", "worker-to-terminate");
+        TestConfig.set("ojs.worker.grace-period", "PT60S"); // the held job keeps the worker draining
+        try (WeldContainer app = HealthApp.boot(Handlers.class)) {
+            client.enqueue("health.hold", null);
+            assertThat(Handlers.started.await(HealthApp.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            terminate("worker-to-terminate");
+            awaitReadiness(app, Status.DOWN);
+            assertThat(check(app, Readiness.Literal.INSTANCE).getData().orElseThrow())
+                    .containsEntry("state", "draining").containsEntry("jobs-in-flight", 1L);
+            assertThat(check(app, Liveness.Literal.INSTANCE).getStatus()).isEqualTo(Status.UP);
+
+            Handlers.release.countDown();
+            await("stopped").atMost(HealthApp.PATIENCE).pollInterval(Duration.ofMillis(20)).until(() ->
+                    "stopped".equals(check(app, Readiness.Literal.INSTANCE).getData().orElseThrow().get("state")));
+            assertThat(check(app, Readiness.Literal.INSTANCE).getStatus()).isEqualTo(Status.DOWN);
+            assertThat(check(app, Liveness.Literal.INSTANCE).getStatus()).isEqualTo(Status.UP);
+        }
+    }
+
+    @Test
     void readinessIsDownWhileTheServerIsAwayLongerThanAllowedAndUpWhenItIsBack() {
         TestConfig.set("ojs.health.unreachable-after", "1s");
         try (WeldContainer app = HealthApp.boot(Handlers.class)) {
@@ -177,6 +201,15 @@ class HealthChecksTest {
                 .hasMessageContaining(CFG_0201 + ": ojs.health.unreachable-after='0s'")
                 .hasMessageContaining(CFG_0202 + ": ojs.health.stall-after='five minutes'")
                 .hasMessageContaining(CFG_0203 + ": unknown key 'ojs.health.stal-after'");
+    }
+
+    /** The embedded server's admin call that makes the worker's next heartbeat answer {@code terminate}. */
+    private void terminate(String workerId) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        server.url().resolve("/ojs/v1/admin/workers/" + workerId + "/terminate"))
+                .header("Content-Type", "application/openjobspec+json").header("OJS-Version", "1.0")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
 
     private static HealthCheckResponse check(WeldContainer app, Annotation kind) {
