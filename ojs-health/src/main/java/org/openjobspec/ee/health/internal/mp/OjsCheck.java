@@ -1,7 +1,7 @@
 package org.openjobspec.ee.health.internal.mp;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.spi.CDI;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -19,10 +19,8 @@ import java.util.Optional;
  */
 abstract class OjsCheck implements HealthCheck {
 
-    @Inject
-    WorkerLifecycle lifecycle;
-
     HealthSettings settings;
+    private volatile WorkerLifecycle lifecycle;
 
     @PostConstruct
     void readSettings() {
@@ -31,6 +29,20 @@ abstract class OjsCheck implements HealthCheck {
             // the portable extension fails the deployment first; this is the build compatible path's check
             throw new IllegalStateException(settings.describe());
         }
+    }
+
+    /**
+     * ojs-cdi's lifecycle bean, looked up through the application's container rather than injected: Payara puts
+     * beans that an extension adds in a bean archive of their own, from which the beans of ojs-cdi's jar are not
+     * visible (an injection point there fails the deployment with WELD-001408).
+     */
+    WorkerLifecycle lifecycle() {
+        WorkerLifecycle l = lifecycle;
+        if (l == null) {
+            l = CDI.current().select(WorkerLifecycle.class).get();
+            lifecycle = l;
+        }
+        return l;
     }
 
     static HealthCheckResponse response(Verdict verdict) {

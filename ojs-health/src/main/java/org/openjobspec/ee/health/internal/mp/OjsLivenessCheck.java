@@ -10,6 +10,6 @@ public class OjsLivenessCheck extends OjsCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return response(WorkerHealth.liveness(lifecycle.vitals(), settings));
+        return response(WorkerHealth.liveness(lifecycle().vitals(), settings));
     }
 }

@@ -10,6 +10,6 @@ public class OjsReadinessCheck extends OjsCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return response(WorkerHealth.readiness(lifecycle.startDone(), lifecycle.vitals(), settings));
+        return response(WorkerHealth.readiness(lifecycle().startDone(), lifecycle().vitals(), settings));
     }
 }

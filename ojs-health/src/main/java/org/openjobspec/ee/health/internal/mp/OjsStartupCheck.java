@@ -10,6 +10,6 @@ public class OjsStartupCheck extends OjsCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return response(WorkerHealth.startup(lifecycle.startDone(), lifecycle.vitals()));
+        return response(WorkerHealth.startup(lifecycle().startDone(), lifecycle().vitals()));
     }
 }
