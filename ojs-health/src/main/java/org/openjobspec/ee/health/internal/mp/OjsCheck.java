@@ -2,6 +2,7 @@ package org.openjobspec.ee.health.internal.mp;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.inject.spi.CDI;
+import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -10,12 +11,11 @@ import org.openjobspec.ee.health.internal.WorkerHealth;
 import org.openjobspec.ee.health.internal.WorkerHealth.Verdict;
 import org.openjobspec.ee.internal.cdi.WorkerLifecycle;
 
-import java.util.Optional;
-
 /**
  * What the three OJS checks share. These classes are the only ones that name MicroProfile Health types; they carry
- * no bean-defining annotation, so no container discovers them by scanning (which would fail where the API is
- * missing): the extensions add them as beans only once the API has loaded.
+ * no bean-defining annotation and their jar has no beans.xml, so no container discovers them by scanning (which
+ * would fail where the API is missing): the extensions add them as beans only once the API has loaded (application
+ * scoped on CDI Full, dependent on Quarkus).
  */
 abstract class OjsCheck implements HealthCheck {
 
