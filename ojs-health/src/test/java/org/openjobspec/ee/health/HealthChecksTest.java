@@ -32,10 +32,10 @@ import org.openjobspec.ee.health.testkit.TestConfig;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
 import org.openjobspec.ee.testing.OjsState;
 
-import static org.openjobspec.ee.health.internal.Messages.CFG_0200;
-import static org.openjobspec.ee.health.internal.Messages.CFG_0201;
-import static org.openjobspec.ee.health.internal.Messages.CFG_0202;
-import static org.openjobspec.ee.health.internal.Messages.CFG_0203;
+import static org.openjobspec.ee.health.internal.Messages.CFG_0250;
+import static org.openjobspec.ee.health.internal.Messages.CFG_0251;
+import static org.openjobspec.ee.health.internal.Messages.CFG_0252;
+import static org.openjobspec.ee.health.internal.Messages.CFG_0253;
 
 /**
  * The checks as an MP Health implementation finds them (CDI beans with the MP Health qualifiers), in Weld SE with
@@ -201,10 +201,10 @@ class HealthChecksTest {
         TestConfig.set("ojs.health.stal-after", "PT5M");
         assertThatThrownBy(() -> HealthApp.boot(Handlers.class).close())
                 .isInstanceOf(DeploymentException.class)
-                .hasMessageContaining(CFG_0200 + ": ojs.health.enabled='yes'")
-                .hasMessageContaining(CFG_0201 + ": ojs.health.unreachable-after='0s'")
-                .hasMessageContaining(CFG_0202 + ": ojs.health.stall-after='five minutes'")
-                .hasMessageContaining(CFG_0203 + ": unknown key 'ojs.health.stal-after'");
+                .hasMessageContaining(CFG_0250 + ": ojs.health.enabled='yes'")
+                .hasMessageContaining(CFG_0251 + ": ojs.health.unreachable-after='0s'")
+                .hasMessageContaining(CFG_0252 + ": ojs.health.stall-after='five minutes'")
+                .hasMessageContaining(CFG_0253 + ": unknown key 'ojs.health.stal-after'");
     }
 
     /** The embedded server's admin call that makes the worker's next heartbeat answer {@code terminate}. */

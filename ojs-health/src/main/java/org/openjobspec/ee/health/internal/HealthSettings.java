@@ -10,10 +10,10 @@ import org.eclipse.microprofile.config.Config;
 import org.openjobspec.ee.internal.ConfigDurations;
 import org.openjobspec.ee.internal.ConfigOrigins;
 
-import static org.openjobspec.ee.health.internal.Messages.CFG_0200;
-import static org.openjobspec.ee.health.internal.Messages.CFG_0201;
-import static org.openjobspec.ee.health.internal.Messages.CFG_0202;
-import static org.openjobspec.ee.health.internal.Messages.CFG_0203;
+import static org.openjobspec.ee.health.internal.Messages.CFG_0250;
+import static org.openjobspec.ee.health.internal.Messages.CFG_0251;
+import static org.openjobspec.ee.health.internal.Messages.CFG_0252;
+import static org.openjobspec.ee.health.internal.Messages.CFG_0253;
 
 /**
  * The {@code ojs.health.*} keys, read and checked together: every problem is collected with its id so that a
@@ -50,15 +50,15 @@ public record HealthSettings(boolean enabled, Duration unreachableAfter, Duratio
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
             default -> {
-                problems.add(CFG_0200 + ": " + ENABLED + "='" + v + "' must be true or false");
+                problems.add(CFG_0250 + ": " + ENABLED + "='" + v + "' must be true or false");
                 yield Boolean.TRUE;
             }
         }).orElse(true);
-        Duration unreachable = duration(config, UNREACHABLE_AFTER, DEFAULT_UNREACHABLE_AFTER, CFG_0201, problems);
-        Duration stall = duration(config, STALL_AFTER, DEFAULT_STALL_AFTER, CFG_0202, problems);
+        Duration unreachable = duration(config, UNREACHABLE_AFTER, DEFAULT_UNREACHABLE_AFTER, CFG_0251, problems);
+        Duration stall = duration(config, STALL_AFTER, DEFAULT_STALL_AFTER, CFG_0252, problems);
         for (String key : config.getPropertyNames()) {
             if (key.startsWith(PREFIX) && !KEYS.contains(key) && !ConfigOrigins.outsideTheApplication(key)) {
-                problems.add(CFG_0203 + ": unknown key '" + key + "'; the health checks read "
+                problems.add(CFG_0253 + ": unknown key '" + key + "'; the health checks read "
                         + KEYS.stream().sorted().toList());
             }
         }

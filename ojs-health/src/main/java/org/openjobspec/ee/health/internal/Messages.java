@@ -3,14 +3,14 @@ package org.openjobspec.ee.health.internal;
 /**
  * Every message id of ojs-health, each declared once with what it means. Code writes {@code HLT_0001 + ": ..."}
  * (the constant prints as its id); README.md's "Message ids" section lists them all (checked by a test).
- * ojs-health owns OJS-HLT and OJS-CFG-0200..0219.
+ * ojs-health owns OJS-HLT and OJS-CFG-0250..0269.
  */
 public enum Messages {
     // configuration, checked at deployment
-    CFG_0200("ojs.health.enabled not a boolean"),
-    CFG_0201("ojs.health.unreachable-after invalid"),
-    CFG_0202("ojs.health.stall-after invalid"),
-    CFG_0203("unknown ojs.health.* key"),
+    CFG_0250("ojs.health.enabled not a boolean"),
+    CFG_0251("ojs.health.unreachable-after invalid"),
+    CFG_0252("ojs.health.stall-after invalid"),
+    CFG_0253("unknown ojs.health.* key"),
     // log lines
     HLT_0001("health checks registered"),
     HLT_0002("health checks not registered: disabled by configuration"),
