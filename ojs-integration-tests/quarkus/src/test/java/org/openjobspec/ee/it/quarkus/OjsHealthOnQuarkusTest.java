@@ -1,5 +1,6 @@
 package org.openjobspec.ee.it.quarkus;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -16,7 +18,10 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.openjobspec.ee.EnqueueOptions;
+import org.openjobspec.ee.OjsClient;
 
 /**
  * ojs-health with quarkus-smallrye-health: ArC runs only ojs-health's Build Compatible Extension, which adds the
@@ -28,6 +33,9 @@ class OjsHealthOnQuarkusTest {
 
     @TestHTTPResource("/q/health")
     URL health;
+
+    @Inject
+    OjsClient ojs;
 
     @Test
     void everyGroupReportsTheRunningWorker() throws Exception {
@@ -44,6 +52,30 @@ class OjsHealthOnQuarkusTest {
             assertTrue(data.containsKey("worker") && data.containsKey("jobs-in-flight")
                     && data.containsKey("concurrency") && data.containsKey("last-server-contact"), data.toString());
         }
+    }
+
+    @Test
+    void readinessIsDownWhileTheServerSaysQuietAndUpAfter() throws Exception {
+        // the embedded server tells a worker to be quiet while it holds a job carrying this test directive
+        String id = ojs.enqueue("test.hold", null, EnqueueOptions.defaults().meta("test_directive", "quiet")).id();
+        JsonObject quiet = awaitReady("DOWN", 503);
+        assertEquals("quiet", quiet.getJsonObject("data").getString("state"), quiet.toString());
+
+        ojs.cancel(id); // the job ends, and with it the directive
+        JsonObject back = awaitReady("UP", 200);
+        assertEquals("running", back.getJsonObject("data").getString("state"), back.toString());
+    }
+
+    private JsonObject awaitReady(String status, int code) {
+        return await("ojs-worker " + status).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    HttpResponse<String> r = HttpClient.newHttpClient().send(
+                            HttpRequest.newBuilder(URI.create(health + "/ready")).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    JsonObject check = ojsCheck(r.body());
+                    return r.statusCode() == code && check != null && status.equals(check.getString("status"))
+                            ? check : null;
+                }, c -> c != null);
     }
 
     private static JsonObject ojsCheck(String body) {
