@@ -14,6 +14,7 @@ import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.openjobspec.ee.client.ClientSettings;
 import org.openjobspec.ee.internal.worker.Worker;
 import org.openjobspec.ee.internal.worker.WorkerSettings;
+import org.openjobspec.ee.internal.worker.WorkerVitals;
 
 import static org.openjobspec.ee.internal.Messages.WRK_0034;
 import static org.openjobspec.ee.internal.Messages.WRK_0035;
@@ -62,7 +64,8 @@ public class WorkerLifecycle extends ApplicationLifecycle {
     @HandlerBean
     Instance<Object> handlerBeans;
 
-    private Worker worker;
+    private volatile Worker worker;
+    private volatile boolean startDone;
     private Jsonb jsonb;
     private RestWorkerTransport transport;
     private boolean stopped;
@@ -76,14 +79,28 @@ public class WorkerLifecycle extends ApplicationLifecycle {
         return !catalog.fromBuildTime();
     }
 
-    /** The running worker, or null when it is disabled, has no handlers, or has stopped. */
+    /** The worker, or null when it is disabled, has no handlers, or has not been started yet. */
     Worker worker() {
         return worker;
     }
 
+    /**
+     * For health checks (module ojs-health): whether the start has been done, that is handlers and configuration
+     * were validated and the worker, if this application has one, was started.
+     */
+    public boolean startDone() {
+        return startDone;
+    }
+
+    /** For health checks: the worker's vitals, read from memory; empty while there is no worker (yet). */
+    public Optional<WorkerVitals> vitals() {
+        Worker w = worker;
+        return w == null ? Optional.empty() : Optional.of(w.vitals());
+    }
+
     @Override
     protected synchronized void start() {
-        if (worker != null || stopped) {
+        if (startDone || stopped) {
             return;
         }
         Config config = ConfigProvider.getConfig();
@@ -96,10 +113,12 @@ public class WorkerLifecycle extends ApplicationLifecycle {
         }
         if (!workerConfig.enabled()) {
             LOG.log(Level.INFO, WRK_0034 + ": worker disabled ({0}=false)", WorkerConfig.ENABLED);
+            startDone = true;
             return;
         }
         if (jobTypes.isEmpty()) {
             LOG.log(Level.INFO, WRK_0035 + ": no @JobHandler methods in this application: no worker started");
+            startDone = true;
             return;
         }
         WorkerSettings settings = workerConfig.settings().orElseThrow();
@@ -116,6 +135,7 @@ public class WorkerLifecycle extends ApplicationLifecycle {
         worker = new Worker(settings, transport, dispatcher, executor.executor());
         LOG.log(Level.INFO, WRK_0036 + ": handlers {0} run on {1}", invokers.keySet(), executor.description());
         worker.start();
+        startDone = true;
     }
 
     @Override

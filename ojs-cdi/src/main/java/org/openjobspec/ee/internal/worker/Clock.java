@@ -1,5 +1,6 @@
 package org.openjobspec.ee.internal.worker;
 
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,6 +20,11 @@ class Clock {
 
     long nanoTime() {
         return System.nanoTime();
+    }
+
+    /** The wall-clock time, only to tell when something measured on {@link #nanoTime()} happened. */
+    Instant instant() {
+        return Instant.now();
     }
 
     void wake() {

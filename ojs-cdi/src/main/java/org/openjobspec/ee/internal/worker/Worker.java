@@ -3,6 +3,7 @@ package org.openjobspec.ee.internal.worker;
 import jakarta.json.JsonValue;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.openjobspec.ee.internal.worker.RunningJob.Kind;
 import org.openjobspec.ee.internal.worker.RunningJob.Outcome;
 import org.openjobspec.ee.internal.worker.WorkerSettings.HandlerLimits;
@@ -77,6 +79,8 @@ public final class Worker {
     private final Queue<RunningJob> unsettled = new ConcurrentLinkedQueue<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicInteger maxHeld = new AtomicInteger();
+    /** When (clock nanos) the server last answered a call with success; NEVER until it has. */
+    private final AtomicLong lastContact = new AtomicLong(NEVER);
     private final Backoff fetchBackoff;
     private final Backoff settleBackoff;
 
@@ -86,6 +90,8 @@ public final class Worker {
     private volatile boolean heartbeatRequested;
     private volatile boolean queueActivity;
     private volatile Future<?> coordinator;
+    private volatile long startedAt = NEVER; // clock nanos; NEVER until started
+    private volatile long loopProgress; // when (clock nanos) the coordinator loop last went round
     private int heartbeatFailures; // coordinator thread only
 
     public Worker(WorkerSettings settings, WorkerTransport transport, JobDispatcher dispatcher,
@@ -122,10 +128,34 @@ public final class Worker {
         return maxHeld.get();
     }
 
+    /** A snapshot of what health checks need, read from memory: no call to the server. */
+    public WorkerVitals vitals() {
+        State s = state;
+        long now = clock.nanoTime();
+        long contact = lastContact.get();
+        long start = startedAt;
+        boolean started = start != NEVER;
+        Instant lastServerContact = contact == NEVER ? null : clock.instant().minusNanos(now - contact);
+        Duration sinceContact = !started ? Duration.ZERO
+                : Duration.ofNanos(now - (contact == NEVER ? start : contact));
+        Duration sinceProgress = started ? Duration.ofNanos(now - loopProgress) : Duration.ZERO;
+        return new WorkerVitals(settings.workerId(), s, held.size(), settings.concurrency(), lastServerContact,
+                sinceContact, sinceProgress);
+    }
+
+    /** Notes that the server has just answered a call with success (any thread). */
+    private void serverAnswered() {
+        long now = clock.nanoTime();
+        lastContact.accumulateAndGet(now, (last, t) -> last == NEVER || t - last > 0 ? t : last);
+    }
+
     public synchronized void start() {
         if (state != State.NEW) {
             return;
         }
+        long now = clock.nanoTime();
+        loopProgress = now;
+        startedAt = now;
         state = State.RUNNING;
         coordinator = executor.submit(this::coordinate);
         LOG.log(Level.INFO, WRK_0001 + ": worker ''{0}'' started: queues {1}, concurrency {2}",
@@ -194,6 +224,7 @@ public final class Worker {
             watch = watchQueues();
             while (true) {
                 now = clock.nanoTime();
+                loopProgress = now;
                 if ((stopRequested || terminateRequested) && state != State.DRAINING) {
                     state = State.DRAINING;
                     drainDeadline = now + settings.gracePeriod().toNanos();
@@ -305,6 +336,7 @@ public final class Worker {
             }
             return clock.nanoTime() + delay.toNanos();
         }
+        serverAnswered();
         if (fetchBackoff.failures() > 0) {
             LOG.log(Level.INFO, WRK_0003 + ": OJS server reachable again after {0} failed fetch(es)",
                     fetchBackoff.failures());
@@ -450,8 +482,11 @@ public final class Worker {
             case ACK -> transport.ack(rj.job.id(), o.result());
             case NACK -> transport.nack(rj.job.id(), o.failure(), false);
             case RELEASE -> transport.nack(rj.job.id(), o.failure(), true);
-            case DROP -> { }
+            case DROP -> {
+                return;
+            }
         }
+        serverAnswered();
     }
 
     private void abandon(RunningJob rj, Exception e) {
@@ -541,6 +576,7 @@ public final class Worker {
                     WRK_0004 + ": heartbeat failed ({0} in a row): {1}", heartbeatFailures, e.getMessage());
             return;
         }
+        serverAnswered();
         heartbeatFailures = 0;
         if (reply.jobsExtended() != null) {
             for (String id : ids) {
@@ -613,6 +649,7 @@ public final class Worker {
         }
         try {
             transport.heartbeat(settings.workerId(), List.of(), settings.visibilityTimeout().toMillis(), "terminate");
+            serverAnswered();
         } catch (TransportException | RuntimeException e) {
             LOG.log(Level.DEBUG, WRK_0022 + ": final heartbeat of worker ''{0}'' failed: {1}", settings.workerId(),
                     e.getMessage());

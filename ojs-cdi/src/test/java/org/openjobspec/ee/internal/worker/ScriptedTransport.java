@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -31,6 +32,9 @@ final class ScriptedTransport implements WorkerTransport {
     volatile TransportException fetchFailure; // every fetch throws it while set
     volatile TransportException heartbeatFailure; // every heartbeat throws it while set
     volatile boolean overDeliver;
+    /** While set, every fetch counts it down on entry and then hangs until the test opens {@code fetchGate}. */
+    volatile CountDownLatch fetchEntered;
+    final CountDownLatch fetchGate = new CountDownLatch(1);
     volatile Function<List<String>, HeartbeatReply> heartbeatReply = ids -> new HeartbeatReply("continue", Set.copyOf(ids));
 
     final List<Fetch> fetches = new CopyOnWriteArrayList<>();
@@ -48,6 +52,16 @@ final class ScriptedTransport implements WorkerTransport {
     @Override
     public List<WorkerJob> fetch(List<String> queues, int count, String workerId, long visibilityTimeoutMs)
             throws TransportException {
+        CountDownLatch entered = fetchEntered;
+        if (entered != null) {
+            entered.countDown();
+            try {
+                fetchGate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException(TransportException.Kind.UNAVAILABLE, "interrupted", null, e);
+            }
+        }
         TransportException down = fetchFailure;
         if (down != null) {
             fetches.add(new Fetch(clock.nanoTime(), count, -1));

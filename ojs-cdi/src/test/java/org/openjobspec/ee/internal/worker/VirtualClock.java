@@ -1,6 +1,7 @@
 package org.openjobspec.ee.internal.worker;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.locks.Condition;
 
 /**
@@ -17,9 +18,17 @@ final class VirtualClock extends Clock {
     private boolean parked; // guarded by lock: the coordinator waits and nothing has nudged it since
     private boolean exited; // guarded by lock: the coordinator has returned
 
+    /** The wall-clock time at which the virtual clock reads zero. */
+    static final Instant ORIGIN = Instant.parse("2026-01-01T00:00:00Z");
+
     @Override
     long nanoTime() {
         return now;
+    }
+
+    @Override
+    Instant instant() {
+        return ORIGIN.plusNanos(now);
     }
 
     @Override

@@ -40,6 +40,11 @@ public final class Http {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    public static HttpResponse<String> delete(URI uri) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** GETs a JSON object and fails with the body when the status is not 200. */
     public static JsonObject getJson(URI uri) throws IOException, InterruptedException {
         HttpResponse<String> response = get(uri);

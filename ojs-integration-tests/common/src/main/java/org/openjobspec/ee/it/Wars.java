@@ -43,6 +43,21 @@ public final class Wars {
                         "microprofile-config.properties", "META-INF/microprofile-config.properties");
     }
 
+    /**
+     * A WAR with ojs-health beside the OJS jars (the build passes the jar's path as {@code ojs.health.jar}) and a
+     * handler that holds its job until cancelled; its worker, {@code health-it-worker}, serves queue {@code health}.
+     */
+    public static WebArchive health() {
+        File jar = new File(System.getProperty("ojs.health.jar", "missing"));
+        if (!jar.isFile()) {
+            throw new IllegalStateException("ojs.health.jar must name the ojs-health jar, was " + jar);
+        }
+        return withOjs("ojs-health.war", org.openjobspec.ee.it.health.HoldJobs.class.getPackage())
+                .addAsLibrary(jar, "ojs-health.jar")
+                .addAsResource(org.openjobspec.ee.it.health.HoldJobs.class.getPackage(),
+                        "microprofile-config.properties", "META-INF/microprofile-config.properties");
+    }
+
     /** A WAR with invalid handlers: its deployment must fail with the OJS-CDI message ids. */
     public static WebArchive badHandlers() {
         return withOjs("ojs-bad-handlers.war", org.openjobspec.ee.it.bad.BadHandlers.class.getPackage());

@@ -44,6 +44,26 @@ class LibertySamplesIT {
         }
     }
 
+    /**
+     * ojs-health must not break an application whose runtime lacks MicroProfile Health: the minimal sample has no
+     * mpHealth feature; the example WAR with ojs-health added deploys, runs its demo, and ojs-health says why it
+     * registered nothing.
+     */
+    @Test
+    void minimalWithoutMpHealthRunsTheExampleWithOjsHealthInside() throws Exception {
+        try (EmbeddedOjsServer ojs = EmbeddedOjsServer.start()) {
+            try (Liberty liberty = Liberty.create("minimal", Map.of("ojs.url", ojs.url().toString()), Map.of())) {
+                WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class,
+                        new File(System.getProperty("ojs.example.war")))
+                        .addAsLibrary(new File(System.getProperty("ojs.health.jar")), "ojs-health.jar");
+                war.as(ZipExporter.class).exportTo(liberty.dir.resolve("apps/ojs-example.war").toFile(), true);
+                assertDemoCompletes(liberty);
+                assertThat(Files.readString(liberty.dir.resolve("logs/messages.log")))
+                        .contains("OJS-HLT-0003").doesNotContain("OJS-HLT-0001");
+            }
+        }
+    }
+
     @Test
     void tlsAndTokenFromTheEnvironment(@TempDir Path keys) throws Exception {
         char[] password = "changeit-test".toCharArray();
