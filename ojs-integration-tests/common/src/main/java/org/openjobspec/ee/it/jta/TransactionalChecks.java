@@ -32,9 +32,9 @@ import org.openjobspec.ee.testing.EmbeddedOjsServer;
 import org.openjobspec.ee.testing.OjsState;
 
 /**
- * Transactional enqueue ({@code ojs-jta}) on a real application server: a {@code @Stateless} EJB and a
- * {@code @Transactional} CDI bean each write an order row on a container datasource ({@code jdbc/orders}) and
- * enqueue its job through {@code TransactionalOjs}, in one JTA transaction. Two WARs in one server: after commit,
+ * Transactional enqueue ({@code ojs-jta}) on a real application server: a {@code @Stateless} EJB, a
+ * {@code @Transactional} CDI bean and a bean using {@code UserTransaction} each write an order row on a container
+ * datasource ({@code jdbc/orders}) and enqueue its job through {@code TransactionalOjs}, in one JTA transaction. Two WARs in one server: after commit,
  * and outbox (the outbox table on the same datasource). A subclass per server says how to set it up, start, stop
  * and kill it.
  *
@@ -48,6 +48,8 @@ import org.openjobspec.ee.testing.OjsState;
 public abstract class TransactionalChecks {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    /** Only a bound for failures: an application server starting on a loaded 2-core machine took over 2 minutes. */
+    private static final Duration STARTUP = Duration.ofMinutes(5);
     private static final AtomicInteger ORDERS = new AtomicInteger();
 
     private EmbeddedPostgres postgres;
@@ -107,7 +109,8 @@ public abstract class TransactionalChecks {
     }
 
     @ParameterizedTest(name = "{0} via {1}")
-    @CsvSource({"jta-after-commit, ejb", "jta-after-commit, cdi", "jta-outbox, ejb", "jta-outbox, cdi"})
+    @CsvSource({"jta-after-commit, ejb", "jta-after-commit, cdi", "jta-after-commit, ut",
+                "jta-outbox, ejb", "jta-outbox, cdi", "jta-outbox, ut"})
     @Order(1)
     void commitPutsTheJobOnTheServerOnce(String app, String via) throws Exception {
         String order = newOrder();
@@ -123,7 +126,8 @@ public abstract class TransactionalChecks {
     }
 
     @ParameterizedTest(name = "{0} via {1}")
-    @CsvSource({"jta-after-commit, ejb", "jta-after-commit, cdi", "jta-outbox, ejb", "jta-outbox, cdi"})
+    @CsvSource({"jta-after-commit, ejb", "jta-after-commit, cdi", "jta-after-commit, ut",
+                "jta-outbox, ejb", "jta-outbox, cdi", "jta-outbox, ut"})
     @Order(2)
     void rollbackAndRollbackOnlyNeverSend(String app, String via) throws Exception {
         String declined = newOrder();
@@ -195,7 +199,7 @@ public abstract class TransactionalChecks {
         startServer();
         serverRunning = true;
         for (String[] app : new String[][] {{"jta-after-commit", "AFTER_COMMIT"}, {"jta-outbox", "OUTBOX"}}) {
-            HttpResponse<String> mode = await().atMost(PATIENCE).ignoreExceptions()
+            HttpResponse<String> mode = await().atMost(STARTUP).ignoreExceptions()
                     .until(() -> Http.get(url(app[0] + "/api/orders/mode")), r -> r.statusCode() == 200);
             assertThat(mode.body()).isEqualTo(app[1]);
         }
