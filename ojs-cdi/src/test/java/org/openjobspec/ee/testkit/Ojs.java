@@ -29,8 +29,13 @@ public final class Ojs {
 
     /** Configures short intervals so tests run fast, pointing the worker at {@code server}. */
     public static void fastConfig(EmbeddedOjsServer server) {
+        fastConfig(server.url());
+    }
+
+    /** Configures short intervals so tests run fast, pointing the worker at the server at {@code url}. */
+    public static void fastConfig(java.net.URI url) {
         TestConfig.clear();
-        TestConfig.set("ojs.url", server.url().toString());
+        TestConfig.set("ojs.url", url.toString());
         TestConfig.set("ojs.worker.poll-interval", "PT0.05S");
         TestConfig.set("ojs.worker.heartbeat-interval", "PT0.2S");
         TestConfig.set("ojs.worker.visibility-timeout", "PT1S");

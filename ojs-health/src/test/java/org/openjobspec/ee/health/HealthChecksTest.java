@@ -28,7 +28,7 @@ import org.openjobspec.ee.EnqueueOptions;
 import org.openjobspec.ee.OjsClient;
 import org.openjobspec.ee.health.testkit.Handlers;
 import org.openjobspec.ee.health.testkit.HealthApp;
-import org.openjobspec.ee.health.testkit.TestConfig;
+import org.openjobspec.ee.testkit.TestConfig;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
 import org.openjobspec.ee.testing.OjsState;
 
