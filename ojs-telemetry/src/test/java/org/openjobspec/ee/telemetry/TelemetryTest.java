@@ -207,6 +207,30 @@ class TelemetryTest {
     }
 
     @Test
+    void aJobEnqueuedInAnotherJvmKeepsTheLinkToItsEnqueueSpan() throws Exception {
+        Process producer = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), ProducerJvmMain.class.getName(), server.url().toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        // the child ends by itself; the bound only keeps a broken one from hanging the build
+        assertThat(producer.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("producer JVM ended").isTrue();
+        java.util.List<String> out = new String(producer.getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(producer.exitValue()).as("exit code; output " + out).isZero();
+        String jobId = out.stream().filter(l -> l.startsWith("JOB ")).findFirst().orElseThrow().substring(4);
+        String[] span = out.stream().filter(l -> l.startsWith("SPAN ")).findFirst().orElseThrow().split(" ");
+
+        try (App app = boot()) {
+            SpanData process = awaitSpan("reports process", jobId);
+            assertThat(process.getLinks()).singleElement().satisfies(link -> {
+                assertThat(link.getSpanContext().getTraceId()).isEqualTo(span[1]);
+                assertThat(link.getSpanContext().getSpanId()).isEqualTo(span[2]);
+                assertThat(link.getSpanContext().isRemote()).isTrue();
+            });
+            assertThat(sdk.span("reports enqueue")).as("this JVM enqueued nothing").isEmpty();
+        }
+    }
+
+    @Test
     void metricsCountJobsAndTimeThemWithQueueTypeAndStateOnly() {
         try (App app = boot()) {
             OjsClient ojs = app.get(OjsClient.class);
