@@ -3,15 +3,12 @@ package org.openjobspec.ee.health;
 import jakarta.enterprise.inject.Any;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.logging.Level;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.openjobspec.ee.OjsClient;
 import org.openjobspec.ee.health.testkit.Handlers;
 import org.openjobspec.ee.health.testkit.HealthApp;
+import org.openjobspec.ee.testkit.LogCapture;
 
 import static org.awaitility.Awaitility.await;
 
@@ -22,25 +19,8 @@ import static org.awaitility.Awaitility.await;
  */
 public final class WithoutHealthApiMain {
 
-    /** Held here: JUL keeps loggers only weakly, and a collected one takes its handler with it. */
-    private static final Logger LOG = Logger.getLogger("org.openjobspec.ee.health");
-
     public static void main(String[] args) {
-        List<String> logged = new CopyOnWriteArrayList<>();
-        LOG.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                logged.add(r.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        LogCapture log = LogCapture.of("org.openjobspec.ee.health", Level.INFO);
         System.out.println("API " + (apiLoads() ? "present" : "absent"));
         URI server = URI.create(args[0]);
         HealthApp.fastConfig(server);
@@ -54,7 +34,7 @@ public final class WithoutHealthApiMain {
                     .until(() -> "completed".equals(client.getJob(id).state()));
             System.out.println("JOB " + client.getJob(id).state() + " " + client.getJob(id).result());
         }
-        logged.forEach(m -> System.out.println("LOG " + m));
+        log.messages().forEach(m -> System.out.println("LOG " + m));
         System.out.println("END");
     }
 

@@ -1,17 +1,14 @@
 package org.openjobspec.ee.telemetry;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.logging.Level;
 import org.awaitility.Awaitility;
 import org.openjobspec.ee.OjsClient;
 import org.openjobspec.ee.model.Job;
 import org.openjobspec.ee.telemetry.internal.cdi.OjsTelemetry;
 import org.openjobspec.ee.telemetry.testkit.App;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
+import org.openjobspec.ee.testkit.LogCapture;
 
 /**
  * An application with ojs-telemetry in a JVM whose class path has no OpenTelemetry API (started by
@@ -21,22 +18,7 @@ import org.openjobspec.ee.testing.EmbeddedOjsServer;
 public final class WithoutOpenTelemetryMain {
 
     public static void main(String[] args) {
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Logger log = Logger.getLogger(OjsTelemetry.class.getName());
-        log.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                logged.add(r.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        LogCapture log = LogCapture.of(OjsTelemetry.class.getName(), Level.INFO);
         System.out.println("API " + visible("io.opentelemetry.api.OpenTelemetry"));
         try (EmbeddedOjsServer server = EmbeddedOjsServer.start();
              App app = App.boot(App.config(server.url().toString()), PlainHandlers.class)) {
@@ -48,7 +30,7 @@ public final class WithoutOpenTelemetryMain {
             System.out.println("RESULT " + job.result());
             System.out.println("TRACEPARENT " + job.metaOrEmpty().containsKey("traceparent"));
         }
-        logged.forEach(m -> System.out.println("LOGGED " + m.substring(0, m.indexOf(':'))));
+        log.messages().forEach(m -> System.out.println("LOGGED " + m.substring(0, m.indexOf(':'))));
         System.out.flush();
     }
 

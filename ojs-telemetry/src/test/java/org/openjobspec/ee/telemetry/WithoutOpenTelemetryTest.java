@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.OjsClient;
 import org.openjobspec.ee.telemetry.internal.cdi.OjsTelemetry;
 import org.openjobspec.ee.telemetry.testkit.App;
-import org.openjobspec.ee.telemetry.testkit.LogLines;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
+import org.openjobspec.ee.testkit.LogCapture;
 
 import static org.awaitility.Awaitility.await;
 import static org.openjobspec.ee.telemetry.internal.Messages.TEL_0003;
@@ -55,7 +55,7 @@ class WithoutOpenTelemetryTest {
     @Test
     void withTheApiButNoOpenTelemetryBeanNothingIsReported() {
         server = EmbeddedOjsServer.start();
-        try (LogLines log = new LogLines(OjsTelemetry.class.getName());
+        try (LogCapture log = LogCapture.of(OjsTelemetry.class.getName(), java.util.logging.Level.INFO);
              App app = App.boot(App.config(server.url().toString()), PlainHandlers.class)) {
             OjsClient ojs = app.get(OjsClient.class);
             String id = ojs.enqueue("plain.job", "y").id();

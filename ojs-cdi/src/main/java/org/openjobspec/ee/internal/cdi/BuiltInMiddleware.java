@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import org.openjobspec.ee.JobContext;
 import org.openjobspec.ee.JobExecuted;
+import org.openjobspec.ee.internal.Aside;
 import org.openjobspec.ee.internal.spi.JobObserver;
 import org.openjobspec.ee.internal.worker.Failures;
 
@@ -22,9 +23,8 @@ import static org.openjobspec.ee.internal.Messages.WRK_0046;
 
 /**
  * The metrics event, the log lines and the {@link JobObserver}s every job gets, around the application's own
- * middleware. Run by the
- * dispatcher rather than as interceptors: a handler bean then needs an intercepted subclass only when the
- * application has middleware of its own (generating 50 of them took ~60 ms of each deployment on Open Liberty).
+ * middleware. Run by the dispatcher rather than as interceptors: a handler bean then needs an intercepted subclass
+ * only when the application has middleware of its own (generating 50 of them took ~60 ms of each deployment on Open Liberty).
  * <p>
  * Logger {@code org.openjobspec.ee.jobs}: start and end at DEBUG, failures at WARNING, args only at TRACE (they may
  * hold personal data).
@@ -95,20 +95,8 @@ final class BuiltInMiddleware {
      * the handler decides whether the job succeeded and whether its failure is retryable.
      */
     static void aside(String step, JobContext job, Runnable action) {
-        try {
-            action.run();
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
-        } catch (Throwable e) {
-            try {
-                LOG.log(Level.WARNING, WRK_0046 + ": " + step + " failed for " + describe(job)
-                        + "; the job's outcome stays the handler's", e);
-            } catch (VirtualMachineError fatal) {
-                throw fatal;
-            } catch (Throwable ignored) {
-                // a failing log handler cannot be told about itself
-            }
-        }
+        Aside.run(action, e -> LOG.log(Level.WARNING, WRK_0046 + ": " + step + " failed for " + describe(job)
+                + "; the job's outcome stays the handler's", e));
     }
 
     private void finished(JobContext job, long start, Throwable thrown, List<JobObserver.Execution> observed) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openjobspec.ee.OutgoingJob;
+import org.openjobspec.ee.internal.Aside;
 import org.openjobspec.ee.internal.spi.EnqueueObserver;
 import org.openjobspec.ee.internal.spi.EnqueueObserver.Operation;
 import org.openjobspec.ee.internal.spi.EnqueueObserver.Sending;
@@ -74,18 +75,7 @@ final class EnqueueObservers {
     }
 
     private static void aside(Operation operation, Runnable step) {
-        try {
-            step.run();
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
-        } catch (Throwable e) {
-            try {
-                LOG.log(Level.WARNING, CLI_0015 + ": an observer of " + operation + " failed; the enqueue goes on", e);
-            } catch (VirtualMachineError fatal) {
-                throw fatal;
-            } catch (Throwable ignored) {
-                // a failing log handler cannot be told about itself
-            }
-        }
+        Aside.run(step, e -> LOG.log(Level.WARNING, CLI_0015 + ": an observer of " + operation
+                + " failed; the enqueue goes on", e));
     }
 }

@@ -79,6 +79,7 @@ final class WireMapper {
     org.openjobspec.ee.model.JobTemplate template(JobSpec spec) {
         Checks.jobType(spec.type());
         EnqueueOptions options = spec.options();
+        checkMetaKeys(options.meta());
         JsonObject meta = options.meta().isEmpty() ? null : toObject(options.meta());
         return new org.openjobspec.ee.model.JobTemplate(spec.type(), args(spec.type(), spec.args()), meta, options(options));
     }
@@ -153,12 +154,7 @@ final class WireMapper {
 
     private static JsonObject toObject(Map<String, JsonValue> entries) {
         JsonObjectBuilder builder = WireJson.provider().createObjectBuilder();
-        entries.forEach((key, value) -> {
-            if (key == null || key.isEmpty()) {
-                throw Checks.invalid(CLI_0011, "metadata keys must be non-empty strings");
-            }
-            builder.add(key, value == null ? JsonValue.NULL : value);
-        });
+        entries.forEach((key, value) -> builder.add(key, value == null ? JsonValue.NULL : value));
         return builder.build();
     }
 
