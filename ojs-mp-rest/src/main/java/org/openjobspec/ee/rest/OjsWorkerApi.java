@@ -1,12 +1,12 @@
 package org.openjobspec.ee.rest;
 
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.openjobspec.ee.model.AckRequest;
 import org.openjobspec.ee.model.AckResponse;
@@ -54,9 +54,10 @@ public interface OjsWorkerApi {
 
     /**
      * Reports how far an active job is; the server counts it as a heartbeat for that job. A server without the
-     * progress extension answers 404 or 405. The answer is read leniently: servers differ in what they send back.
+     * progress extension answers 404 or 405 (thrown, as every error answer). A success is returned unread, since
+     * servers differ in what they send back: close it.
      */
     @PUT
     @Path("/jobs/{id}/progress")
-    JsonObject progress(@PathParam("id") String jobId, ProgressRequest request);
+    Response progress(@PathParam("id") String jobId, ProgressRequest request);
 }

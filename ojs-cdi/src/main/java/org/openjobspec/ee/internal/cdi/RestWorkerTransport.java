@@ -175,7 +175,7 @@ final class RestWorkerTransport implements WorkerTransport, Closeable {
     @Override
     public void progress(String jobId, double fraction, String message) throws TransportException {
         try {
-            api().progress(jobId, new ProgressRequest(fraction, message));
+            api().progress(jobId, new ProgressRequest(fraction, message)).close();
         } catch (OjsException e) {
             int status = e.httpStatus();
             boolean aboutTheJob = status == 409 || (status == 404 && e.details().get("resource_type")
