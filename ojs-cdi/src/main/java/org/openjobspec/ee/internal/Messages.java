@@ -89,6 +89,8 @@ public enum Messages {
     WRK_0021("a job ended after it was taken away; its outcome is discarded"),
     WRK_0022("final heartbeat failed"),
     WRK_0045("cannot watch queues for new jobs; polling"),
+    WRK_0055("server without the progress extension: progress is not sent"),
+    WRK_0056("a progress report failed; the job goes on"),
     // CDI layer
     WRK_0030("JobContext used outside a running job"),
     WRK_0031("JNDI name holds no executor"),

@@ -148,6 +148,7 @@ final class JobLifecycle {
                 }
                 j.attempt++;
                 j.startedAt = now;
+                clearProgress(j); // a new attempt reports from 0 again
                 j.workerId = workerId;
                 j.leaseMs = visibilityMs != null ? visibilityMs
                         : j.visibilityTimeoutMs != null ? j.visibilityTimeoutMs : defaultVisibilityMs;
@@ -200,6 +201,8 @@ final class JobLifecycle {
         }
         j.error = null;
         j.completedAt = now;
+        j.progress = 1.0;
+        j.progressAt = now;
         long duration = j.startedAt == null ? 0 : now - j.startedAt;
         store.transition(j, JobState.COMPLETED, now);
         JsonObjectBuilder d = Json.obj().add("attempt", j.attempt).add("duration_ms", duration);
@@ -208,6 +211,39 @@ final class JobLifecycle {
         }
         events.record("job.completed", j, now, d);
         return j;
+    }
+
+    /**
+     * A progress report (progress extension): the value is clamped to 0..1; a value below the last one, and any
+     * report for a job that is not active, is ignored without error. An applied report extends the lease like a
+     * heartbeat and goes to the event log and the job's event streams.
+     *
+     * @return whether the report was applied
+     */
+    boolean progress(StoredJob j, double value, String message, JsonObject data, long now) {
+        double clamped = Math.max(0.0, Math.min(1.0, value));
+        if (j.state != JobState.ACTIVE || (j.progress != null && clamped < j.progress)) {
+            return false;
+        }
+        j.progress = clamped;
+        j.progressMessage = message;
+        j.progressData = data;
+        j.progressAt = now;
+        j.visibleUntil = Math.max(j.visibleUntil, now + j.leaseMs);
+        JsonObjectBuilder d = Json.obj().add("progress", clamped);
+        if (message != null) {
+            d.add("message", message);
+        }
+        events.record("job.progress", j, now, d);
+        store.progressed(j, now);
+        return true;
+    }
+
+    private static void clearProgress(StoredJob j) {
+        j.progress = null;
+        j.progressMessage = null;
+        j.progressData = null;
+        j.progressAt = null;
     }
 
     /** FAIL. {@code error} is the request's error object (may be null); requeue releases the job untouched. */

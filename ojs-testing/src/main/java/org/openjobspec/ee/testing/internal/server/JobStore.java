@@ -138,6 +138,11 @@ final class JobStore {
         }
     }
 
+    /** Tells the job's event streams about a progress report. */
+    void progressed(StoredJob j, long now) {
+        streams.progressed(j, now);
+    }
+
     /** Forgets terminal jobs older than the retention time or beyond the cap (oldest first). */
     void purge(long now) {
         while (!retention.isEmpty()) {

@@ -56,6 +56,12 @@ final class Render {
             b.add("expires_at", j.expiresAtText != null && !j.expiresAtText.startsWith("+") ? j.expiresAtText
                     : Times.format(j.expiresAt));
         }
+        if (j.progress != null) {
+            b.add("progress", j.progress);
+            if (j.progressMessage != null) {
+                b.add("progress_message", j.progressMessage);
+            }
+        }
         if (j.result != null) {
             b.add("result", j.result);
         }
@@ -108,6 +114,28 @@ final class Render {
         JsonObjectBuilder b = Json.obj().add("jobs", out);
         if (first != null) {
             b.add("job", first);
+        }
+        return b.build();
+    }
+
+    /**
+     * A job's progress (progress extension): 0 until one is reported. {@code applied} says whether the report just
+     * made was taken (null when answering a GET).
+     */
+    static JsonObject progress(StoredJob j, Boolean applied) {
+        JsonObjectBuilder b = Json.obj().add("job_id", j.id).add("state", j.state.wire())
+                .add("progress", j.progress == null ? 0.0 : j.progress);
+        if (j.progressMessage != null) {
+            b.add("message", j.progressMessage);
+        }
+        if (j.progressData != null) {
+            b.add("data", j.progressData);
+        }
+        if (j.progressAt != null) {
+            b.add("updated_at", Times.format(j.progressAt));
+        }
+        if (applied != null) {
+            b.add("applied", applied);
         }
         return b.build();
     }
@@ -233,8 +261,10 @@ final class Render {
     }
 
     static JsonObject worker(Workers.Worker w, int activeJobs) {
-        return Json.obj().add("id", w.id).add("state", w.reportedState).add("directive", w.directive)
-                .add("active_jobs", activeJobs).add("last_heartbeat", Times.format(w.lastSeen)).build();
+        JsonObjectBuilder b = Json.obj().add("id", w.id).add("state", w.reportedState).add("directive", w.directive)
+                .add("active_jobs", activeJobs).add("last_heartbeat", Times.format(w.lastSeen));
+        w.identity.forEach(b::add);
+        return b.build();
     }
 
     static JsonObject workers(Collection<Workers.Worker> workers, ToIntFunction<String> activeJobs, long now) {
@@ -281,6 +311,17 @@ final class Render {
             b.addNull("cursor");
         }
         return b.build();
+    }
+
+    /** One SSE frame of ojs-events' job.progress. */
+    static String progressFrame(StoredJob j, long frameSeq, long now) {
+        JsonObjectBuilder data = Json.obj().add("event", "job.progress").add("job_id", j.id).add("queue", j.queue)
+                .add("type", j.type).add("progress", j.progress);
+        if (j.progressMessage != null) {
+            data.add("message", j.progressMessage);
+        }
+        return "id: evt_" + String.format("%04d", frameSeq) + "\nevent: job.progress\ndata: "
+                + Json.write(data.add("timestamp", Times.format(now)).build()) + "\n\n";
     }
 
     /** One SSE frame of ojs-events' job.state_changed. */

@@ -57,6 +57,12 @@ final class StoredJob {
     String workflowId;
     int workflowIndex = -1;
 
+    /** Progress of the current attempt (0..1, never lower than before), null until one is reported. */
+    Double progress;
+    String progressMessage;
+    JsonObject progressData;
+    Long progressAt;
+
     StoredJob(String id, long seq, PushRequest r, String uniqueKey, long now) {
         this.id = id;
         this.seq = seq;
