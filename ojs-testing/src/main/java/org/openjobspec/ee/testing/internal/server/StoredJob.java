@@ -27,6 +27,7 @@ final class StoredJob {
     final String uniqueKey;
     final JsonArray tags;
     final Long visibilityTimeoutMs;
+    final JsonObject rateLimit;
     final Map<String, JsonValue> extra;
     final long createdAt;
 
@@ -75,6 +76,7 @@ final class StoredJob {
         this.uniqueKey = uniqueKey;
         this.tags = r.tags();
         this.visibilityTimeoutMs = r.visibilityTimeoutMs();
+        this.rateLimit = r.rateLimitJson();
         this.extra = r.extra();
         this.createdAt = now;
         this.enqueuedAt = now;
