@@ -177,11 +177,11 @@ public interface OjsClient extends AutoCloseable {
      * it returns is delivered. {@link EventFilter#after(String)} resumes after a given event instead. Polls run on
      * the client's executor, one at a time; the listener gets events one after the other, in the server's order,
      * each once: the cursor moves past an event only after the listener had it, across polls and reconnects. A
-     * listener that throws is logged (OJS-CLI-0057) and the subscription goes on.
+     * listener that throws is logged as a warning and the subscription goes on.
      *
      * <p>{@code onError} gets each failed poll (the subscription retries with a growing backoff, up to 30 s). A
-     * server without the endpoint (HTTP 404 or 405) is reported once, as OJS-CLI-0055, and ends the subscription; so
-     * does an answer that polling again cannot change (401, 403, a filter the server refuses).
+     * server without the endpoint (HTTP 404 or 405) is reported once, with a message that says so, and ends the
+     * subscription; so does an answer that polling again cannot change (401, 403, a filter the server refuses).
      */
     EventSubscription subscribe(EventFilter filter, Consumer<JobEvent> listener, Consumer<OjsException> onError);
 

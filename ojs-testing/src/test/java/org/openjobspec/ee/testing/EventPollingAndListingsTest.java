@@ -3,6 +3,7 @@ package org.openjobspec.ee.testing;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import org.junit.jupiter.api.AfterEach;
+import org.openjobspec.ee.testing.internal.Messages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,7 +119,7 @@ class EventPollingAndListingsTest {
                     "{\"type\":\"t.limited\",\"args\":[],\"options\":{\"rate_limit\":" + bad + "}}");
             assertThat(refused.status()).as(bad).isEqualTo(400);
             assertThat(((JsonString) refused.body().getJsonObject("error").get("message")).getString())
-                    .as(bad).startsWith("OJS-SRV-0116");
+                    .as(bad).startsWith(Messages.SRV_0116 + ": ");
         }
         assertThat(http.post("/ojs/v1/jobs", "{\"type\":\"t.limited\",\"args\":[],\"options\":{\"queue\":\"slow\","
                 + "\"rate_limit\":{\"max_per_second\":1}}}").status()).as("the reference server's shape").isEqualTo(201);
