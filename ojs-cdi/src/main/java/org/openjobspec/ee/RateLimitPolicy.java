@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * <pre>{@code RateLimitPolicy.key("smtp").concurrency(5).rate(100, Duration.ofMinutes(1)).onLimit(OnLimit.RESCHEDULE)}</pre>
  *
- * Sent as {@code options.rate_limit}; a server without the extension ignores it. The embedded server checks and keeps
- * it (shown on the job) but does not enforce it.
+ * Sent as {@code options.rate_limit}; a server without the extension ignores it. The embedded server shows it on the
+ * job and enforces only the concurrency (a job over it waits, whatever {@link #onLimit(OnLimit)} says).
  */
 public final class RateLimitPolicy {
 

@@ -124,4 +124,24 @@ class EventPollingAndListingsTest {
         assertThat(http.post("/ojs/v1/jobs", "{\"type\":\"t.limited\",\"args\":[],\"options\":{\"queue\":\"slow\","
                 + "\"rate_limit\":{\"max_per_second\":1}}}").status()).as("the reference server's shape").isEqualTo(201);
     }
+
+    @Test
+    void jobsOverTheirKeysConcurrencyWaitWhileOthersGoAhead() {
+        String limited = "{\"type\":\"t.limited\",\"args\":[],\"options\":{\"queue\":\"lim\","
+                + "\"rate_limit\":{\"key\":\"smtp\",\"concurrency\":1}}}";
+        String first = http.post("/ojs/v1/jobs", limited).job().getString("id");
+        String second = http.post("/ojs/v1/jobs", limited).job().getString("id");
+        String free = http.enqueue("lim");
+        String fetch = "{\"queues\":[\"lim\"],\"count\":5,\"worker_id\":\"w\"}";
+        assertThat(fetchedIds(http.post("/ojs/v1/workers/fetch", fetch))).containsExactly(first, free);
+        assertThat(fetchedIds(http.post("/ojs/v1/workers/fetch", fetch))).as("smtp's one slot is taken").isEmpty();
+        assertThat(http.post("/ojs/v1/workers/ack", "{\"job_id\":\"" + first + "\",\"worker_id\":\"w\"}").status())
+                .isEqualTo(200);
+        assertThat(fetchedIds(http.post("/ojs/v1/workers/fetch", fetch))).containsExactly(second);
+    }
+
+    private static List<String> fetchedIds(TestHttp.Reply r) {
+        assertThat(r.status()).isEqualTo(200);
+        return r.body().getJsonArray("jobs").getValuesAs(JsonObject.class).stream().map(j -> j.getString("id")).toList();
+    }
 }

@@ -200,7 +200,8 @@ record PushRequest(String id, String type, JsonArray args, JsonObject meta, Stri
     /**
      * {@code options.rate_limit} in either shape: the reference server's per-queue fetch throttle
      * {@code {"max_per_second": n}}, or the rate-limiting extension's {@code {key, concurrency?, rate?, throttle?,
-     * on_limit?}}, which is checked and kept (shown back on the job) but not enforced.
+     * on_limit?}}, which is checked and kept (shown back on the job); of it only the concurrency is enforced (see
+     * {@code JobLifecycle#fetch}).
      */
     private static JsonObject parseRateLimit(JsonValue value, String prefix) {
         String field = "options.rate_limit";
