@@ -18,7 +18,8 @@ import java.time.Instant;
  * @param type      job type
  * @param from      previous state, when sent
  * @param to        new state; for a polled event derived from its type ({@code job.completed} is
- *                  {@code completed}, ...), {@code null} for types that name no state ({@code job.failed})
+ *                  {@code completed}, ...), {@code null} for types that name no single state ({@code job.enqueued},
+ *                  {@code job.failed})
  * @param progress  progress payload, when sent
  * @param message   message, when sent
  * @param timestamp when it happened

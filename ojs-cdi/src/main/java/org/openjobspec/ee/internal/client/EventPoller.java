@@ -43,11 +43,13 @@ final class EventPoller implements EventSubscription {
     private static final int PAGE = 100;
     /** Catching up to "now" only moves the cursor: the largest page the spec allows. */
     private static final int CATCH_UP_PAGE = 1000;
-    /** The state an event type says a job moved to; the CloudEvents-style envelope carries no from/to. */
+    /**
+     * The state an event type says a job moved to; the CloudEvents-style envelope carries no from/to. Not
+     * {@code job.enqueued}: a job enqueued for later is {@code scheduled}, not {@code available}.
+     */
     private static final Map<String, String> STATE_OF = Map.of(
-            "job.enqueued", "available", "job.scheduled", "scheduled", "job.started", "active",
-            "job.completed", "completed", "job.retrying", "retryable", "job.discarded", "discarded",
-            "job.cancelled", "cancelled");
+            "job.scheduled", "scheduled", "job.started", "active", "job.completed", "completed",
+            "job.retrying", "retryable", "job.discarded", "discarded", "job.cancelled", "cancelled");
 
     private final OjsApi api;
     private final String server;
@@ -221,9 +223,6 @@ final class EventPoller implements EventSubscription {
             next = CompletableFuture.runAsync(task, when);
         } catch (RejectedExecutionException e) {
             // the executor is shutting down with the application or the client: nothing left to follow for
-            open = false;
-        }
-        if (!open) {
             close();
         }
     }
