@@ -37,6 +37,7 @@ import org.openjobspec.ee.model.JobEvent;
 import org.openjobspec.ee.rest.OjsWorkerApi;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
 import org.openjobspec.ee.testing.HostileOjsServer;
+import org.openjobspec.ee.testing.OjsState;
 import org.openjobspec.ee.testkit.Wait;
 
 /** {@code OjsClient.subscribe}: every event of the server through event polling, against the embedded server. */
@@ -171,6 +172,31 @@ class AllEventsSubscriptionTest {
                         e -> e.stream().anyMatch(x -> b.id().equals(x.jobId())));
                 assertThat(subscription.isOpen()).isTrue();
                 assertThat(events).extracting(JobEvent::jobId).containsExactly(a.id(), b.id());
+            }
+        } finally {
+            first.close();
+        }
+    }
+
+    @Test
+    void aServerBackWithItsStateIsFollowedFromTheCursorWithoutRepeats() throws Exception {
+        EmbeddedOjsServer first = EmbeddedOjsServer.start();
+        List<JobEvent> events = new CopyOnWriteArrayList<>();
+        BlockingQueue<OjsException> errors = new LinkedBlockingQueue<>();
+        try (OjsClient client = OjsClient.builder().url(first.url()).build()) {
+            client.subscribe(FAST, events::add, errors::add);
+            Job a = client.enqueue("t.kept", "a");
+            Wait.until("the first job's event", () -> events, e -> e.stream().anyMatch(x -> a.id().equals(x.jobId())));
+            OjsState state = first.state();
+            first.stop();
+            assertThat(errors.poll(Wait.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).as("failed poll reported")
+                    .isNotNull();
+            try (EmbeddedOjsServer second = EmbeddedOjsServer.builder().port(first.port()).state(state).start()) {
+                Job b = client.enqueue("t.kept", "b");
+                Wait.until("the job enqueued after the restart", () -> events,
+                        e -> e.stream().anyMatch(x -> b.id().equals(x.jobId())));
+                assertThat(events).extracting(JobEvent::jobId).as("the kept event of a is not delivered again")
+                        .containsExactly(a.id(), b.id());
             }
         } finally {
             first.close();
