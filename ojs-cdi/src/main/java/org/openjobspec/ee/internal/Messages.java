@@ -65,6 +65,12 @@ public enum Messages {
     CLI_0013("unique policy without keys"),
     CLI_0014("the client is closed"),
     CLI_0015("an observer of an enqueue failed; the enqueue goes on"),
+    CLI_0018("rate limit key missing or malformed"),
+    CLI_0019("rate limit without a limit, or a limit out of range"),
+    // all-events subscription (event polling)
+    CLI_0055("server without the event polling endpoint"),
+    CLI_0056("event filter entry blank"),
+    CLI_0057("an event listener failed; the subscription goes on"),
     // worker engine
     WRK_0001("worker started"),
     WRK_0002("fetch failed; retrying"),

@@ -206,7 +206,9 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
             case "queues" -> {
                 if (n == 3) {
                     allow(method, "GET");
-                    return Response.ok(state.listQueues());
+                    // no limit: every queue, as the reference server answers
+                    Integer limit = query.containsKey("limit") ? intParam(query, "limit", 50, 1, 1000) : null;
+                    return Response.ok(state.listQueues(limit, intParam(query, "offset", 0, 0, Integer.MAX_VALUE)));
                 }
                 if (n == 5) {
                     String q = seg[3];

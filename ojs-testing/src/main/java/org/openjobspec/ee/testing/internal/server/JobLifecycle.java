@@ -141,7 +141,10 @@ final class JobLifecycle {
                 continue;
             }
             while (fetched.size() < count && !q.ready.isEmpty() && q.rateAllows(now)) {
-                StoredJob j = q.ready.first();
+                StoredJob j = firstStartable(q);
+                if (j == null) {
+                    break;
+                }
                 if (j.expiresAt != null && j.expiresAt <= now) {
                     expire(j, now);
                     continue;
@@ -167,6 +170,19 @@ final class JobLifecycle {
             }
         }
         return fetched;
+    }
+
+    /**
+     * The first ready job whose rate-limit key has a free slot. A job over its key's concurrency stays available and
+     * waits, whatever its {@code on_limit} says; the extension's rate and throttle are not enforced.
+     */
+    private StoredJob firstStartable(ServerQueue q) {
+        for (StoredJob j : q.ready) {
+            if (store.hasSlot(j)) {
+                return j;
+            }
+        }
+        return null;
     }
 
     StoredJob find(String id) {

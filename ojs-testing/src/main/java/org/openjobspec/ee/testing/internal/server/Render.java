@@ -82,6 +82,9 @@ final class Render {
         if (j.uniqueJson != null) {
             b.add("unique", j.uniqueJson);
         }
+        if (j.rateLimit != null) {
+            b.add("rate_limit", j.rateLimit);
+        }
         if (j.schema != null) {
             b.add("schema", j.schema);
         }
@@ -176,14 +179,16 @@ final class Render {
                 .build();
     }
 
-    static JsonObject queues(Collection<ServerQueue> queues) {
+    /** A page of the queues in name order; {@code limit} null lists them all (as the reference server does). */
+    static JsonObject queues(Collection<ServerQueue> queues, Integer limit, int offset) {
+        int size = queues.size();
+        int pageSize = limit == null ? size : limit;
         JsonArrayBuilder arr = Json.arr();
-        for (ServerQueue q : queues) {
-            arr.add(Json.obj().add("name", q.name).add("status", q.paused ? "paused" : "active")
-                    .add("created_at", Times.format(q.createdAt)));
-        }
-        return Json.obj().add("queues", arr).add("pagination", Json.obj().add("total", queues.size())
-                .add("limit", Math.max(50, queues.size())).add("offset", 0).add("has_more", false)).build();
+        queues.stream().skip(offset).limit(pageSize).forEach(q -> arr.add(Json.obj().add("name", q.name)
+                .add("status", q.paused ? "paused" : "active").add("created_at", Times.format(q.createdAt))));
+        return Json.obj().add("queues", arr).add("pagination", Json.obj().add("total", size)
+                .add("limit", limit == null ? Math.max(50, size) : limit).add("offset", offset)
+                .add("has_more", (long) offset + pageSize < size)).build();
     }
 
     static JsonObject queueStats(String name, ServerQueue q, long deadLettered, long now) {

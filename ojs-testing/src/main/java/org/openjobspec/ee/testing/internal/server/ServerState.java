@@ -152,8 +152,8 @@ public final class ServerState {
 
     // ------------------------------------------------------------------ queues and dead letter
 
-    synchronized JsonObject listQueues() {
-        return Render.queues(store.queues.values());
+    synchronized JsonObject listQueues(Integer limit, int offset) {
+        return Render.queues(store.queues.values(), limit, offset);
     }
 
     synchronized JsonObject queueStats(String name, long now) {
