@@ -139,6 +139,14 @@ class TestKitDrainTest {
     }
 
     @Test
+    void aJobThatCannotExhaustItsAttemptsInTimeFailsTheDrainAtItsTimeout(OjsTestKit ojs) {
+        client().enqueue("always.fails", null, kit().retry(RetryPolicy.attempts(1_000_000)));
+
+        assertThatThrownBy(() -> ojs.drainTimeout(Duration.ofMillis(500)).drain("kit"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("always.fails");
+    }
+
+    @Test
     void scheduledJobsAreNeitherRunNorReturned(OjsTestKit ojs) {
         client().enqueue("email.send", "later@example.org", kit().delay(Duration.ofHours(1)));
         client().enqueue("email.send", "now@example.org", kit());

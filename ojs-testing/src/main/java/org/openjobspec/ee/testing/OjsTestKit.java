@@ -47,6 +47,8 @@ public final class OjsTestKit {
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** States in which a job of a drained queue is still to be run (again). */
+    private static final Set<String> WAITING = Set.of("available", "active", "retryable");
 
     private final KitHttp http;
     /** Jobs an earlier {@link #drain} returned: each finished job is returned once. */
@@ -203,12 +205,7 @@ public final class OjsTestKit {
         long deadline = System.nanoTime() + drainTimeout.toNanos();
         while (true) {
             List<EnqueuedJob> jobs = read(names);
-            if (jobs.stream().anyMatch(j -> j.state().equals("retryable"))) {
-                http.retryNow(names);
-                continue;
-            }
-            List<EnqueuedJob> waiting = jobs.stream()
-                    .filter(j -> j.state().equals("available") || j.state().equals("active")).toList();
+            List<EnqueuedJob> waiting = jobs.stream().filter(j -> WAITING.contains(j.state())).toList();
             if (waiting.isEmpty()) {
                 List<EnqueuedJob> ran = new ArrayList<>();
                 for (EnqueuedJob j : jobs) {
@@ -224,7 +221,11 @@ public final class OjsTestKit {
                         + lines(waiting) + ". Is the application's worker running (ojs.worker.enabled) and serving"
                         + " these queues (ojs.worker.queues), and is none of them paused?");
             }
-            LockSupport.parkNanos(POLL_NANOS);
+            if (waiting.stream().anyMatch(j -> j.state().equals("retryable"))) {
+                http.retryNow(names); // skip the backoff, and look again at once
+            } else {
+                LockSupport.parkNanos(POLL_NANOS);
+            }
         }
     }
 
