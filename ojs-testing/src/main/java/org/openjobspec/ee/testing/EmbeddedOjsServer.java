@@ -45,11 +45,13 @@ public final class EmbeddedOjsServer implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final URI url;
     private final HttpApi api;
+    private final String authToken;
     private volatile boolean stopped;
 
     private EmbeddedOjsServer(Builder b) {
         this.state = b.state != null ? b.state : new OjsState();
         this.engine = state.engine();
+        this.authToken = b.authToken;
         if (b.defaultVisibilityMs != null) {
             engine.defaultVisibilityTimeout(b.defaultVisibilityMs);
         }
@@ -101,6 +103,11 @@ public final class EmbeddedOjsServer implements AutoCloseable {
     /** Base URL without trailing slash, e.g. {@code http://127.0.0.1:43127}. */
     public URI url() {
         return url;
+    }
+
+    /** The bearer token the server requires, or null when it requires none. */
+    public String authToken() {
+        return authToken;
     }
 
     public int port() {

@@ -22,9 +22,9 @@ import java.util.Optional;
  * {@code @ExtendWith(OjsServerExtension.class)} (then with defaults: no auth, no reset between tests), or through
  * an annotation of your own meta-annotated with {@link OjsServerTest}.
  * <p>
- * It resolves only parameters of type {@link EmbeddedOjsServer} and parameters annotated {@link InjectOjsServer}
- * ({@code URI}, {@code String} or {@code EmbeddedOjsServer}); other {@code URI} or {@code String} parameters are
- * left to other resolvers.
+ * It resolves only parameters of type {@link EmbeddedOjsServer} or {@link OjsTestKit} and parameters annotated
+ * {@link InjectOjsServer} ({@code URI}, {@code String}, {@code EmbeddedOjsServer} or {@code OjsTestKit}); other
+ * {@code URI} or {@code String} parameters are left to other resolvers.
  */
 public final class OjsServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         TestInstancePostProcessor, ParameterResolver {
@@ -60,12 +60,49 @@ public final class OjsServerExtension implements BeforeAllCallback, AfterAllCall
         }
     }
 
+    /**
+     * {@code resetBetweenTests} resets everything; otherwise a test that takes an {@link OjsTestKit} (a parameter,
+     * or an {@link InjectOjsServer} field) starts from a server cleared of jobs, unless it or its class is
+     * {@link KeepOjsState}.
+     */
     @Override
     public void beforeEach(ExtensionContext context) {
         OjsServerTest cfg = config(context);
         if (cfg != null && cfg.resetBetweenTests()) {
             server(context).reset();
+        } else if (takesKit(context) && !keepsState(context)) {
+            server(context).state().engine().clearJobs();
         }
+    }
+
+    private static boolean takesKit(ExtensionContext context) {
+        for (Class<?> p : context.getRequiredTestMethod().getParameterTypes()) {
+            if (p == OjsTestKit.class) {
+                return true;
+            }
+        }
+        for (Class<?> outer = context.getRequiredTestClass(); outer != null; outer = outer.getEnclosingClass()) {
+            for (Class<?> c = outer; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (f.getType() == OjsTestKit.class && f.isAnnotationPresent(InjectOjsServer.class)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean keepsState(ExtensionContext context) {
+        if (context.getRequiredTestMethod().isAnnotationPresent(KeepOjsState.class)) {
+            return true;
+        }
+        for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+            if (AnnotationSupport.isAnnotated(c, KeepOjsState.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -75,7 +112,8 @@ public final class OjsServerExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
-        return p.getParameter().getType() == EmbeddedOjsServer.class || p.isAnnotated(InjectOjsServer.class);
+        Class<?> type = p.getParameter().getType();
+        return type == EmbeddedOjsServer.class || type == OjsTestKit.class || p.isAnnotated(InjectOjsServer.class);
     }
 
     @Override
@@ -84,7 +122,7 @@ public final class OjsServerExtension implements BeforeAllCallback, AfterAllCall
         if (value == null) {
             throw new ParameterResolutionException(Messages.SRV_0831 + ": @InjectOjsServer parameter "
                     + p.getParameter() + " of " + p.getDeclaringExecutable() + " must be of type EmbeddedOjsServer,"
-                    + " URI or String");
+                    + " OjsTestKit, URI or String");
         }
         return value;
     }
@@ -92,6 +130,9 @@ public final class OjsServerExtension implements BeforeAllCallback, AfterAllCall
     private static Object valueFor(Class<?> type, EmbeddedOjsServer server) {
         if (type == EmbeddedOjsServer.class) {
             return server;
+        }
+        if (type == OjsTestKit.class) {
+            return OjsTestKit.of(server);
         }
         if (type == URI.class) {
             return server.url();
@@ -131,7 +172,8 @@ public final class OjsServerExtension implements BeforeAllCallback, AfterAllCall
                 Object value = valueFor(f.getType(), server);
                 if (value == null) {
                     throw new ExtensionConfigurationException(Messages.SRV_0831 + ": @InjectOjsServer field "
-                            + c.getName() + "#" + f.getName() + " must be of type EmbeddedOjsServer, URI or String");
+                            + c.getName() + "#" + f.getName()
+                            + " must be of type EmbeddedOjsServer, OjsTestKit, URI or String");
                 }
                 f.setAccessible(true);
                 f.set(instance, value);

@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
 
 /**
  * Starts one {@link EmbeddedOjsServer} for the test class (127.0.0.1, free port) and stops it afterwards.
- * Test methods, constructors and lifecycle methods may take an {@link EmbeddedOjsServer} parameter, or a
+ * Test methods, constructors and lifecycle methods may take an {@link EmbeddedOjsServer} or {@link OjsTestKit}
+ * parameter, or a
  * {@link java.net.URI} or String parameter annotated {@link InjectOjsServer}; fields of those types annotated
  * {@link InjectOjsServer} are filled in. Other URI or String parameters are left to other parameter resolvers.
  * While the class runs, the system property {@code ojs.url} holds the server URL (MicroProfile Config reads it as
@@ -32,7 +33,11 @@ import java.lang.annotation.Target;
 @Inherited
 @ExtendWith(OjsServerExtension.class)
 public @interface OjsServerTest {
-    /** Drop all server state before each test method. Off by default: tests of a class share the server. */
+    /**
+     * Drop all server state (crons and workers included) before each test method. Off by default: tests of a class
+     * share the server, except that a test taking an {@link OjsTestKit} starts from a server cleared of jobs
+     * (see {@link KeepOjsState}).
+     */
     boolean resetBetweenTests() default false;
 
     /** Require this bearer token on every endpoint except health. Empty (the default) disables auth. */

@@ -114,7 +114,14 @@ public enum Messages {
     SRV_0851("accept failed"),
     SRV_0852("connection dropped"),
     SRV_0853("malformed HTTP request"),
-    SRV_0900("unexpected internal error (a bug)");
+    SRV_0900("unexpected internal error (a bug)"),
+    // testing kit (OjsTestKit)
+    SRV_0910("drain did not finish within its timeout"),
+    SRV_0911("testing kit cannot reach the server or got an unexpected answer"),
+    SRV_0912("expected args are not a JSON array"),
+    SRV_0913("assertEnqueued found no matching job"),
+    SRV_0914("refuteEnqueued found a matching job"),
+    SRV_0915("testing kit argument invalid (blank queue, timeout not positive)");
 
     private final String id;
     private final String meaning;

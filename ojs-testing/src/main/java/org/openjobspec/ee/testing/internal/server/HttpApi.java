@@ -294,6 +294,21 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
                     body(ex);
                     return Response.ok(state.setWorkerDirective(seg[4], seg[5]));
                 }
+                if (n == 4 && seg[3].equals("jobs")) {
+                    allow(method, "GET");
+                    return Response.ok(state.listJobs(csv(query.get("queues"))));
+                }
+                if (n == 5 && seg[3].equals("jobs") && seg[4].equals("retry-now")) {
+                    allow(method, "POST");
+                    body(ex);
+                    return Response.ok(state.retryNow(csv(query.get("queues")), now));
+                }
+                if (n == 5 && seg[3].equals("jobs") && seg[4].equals("clear")) {
+                    allow(method, "POST");
+                    body(ex);
+                    state.clearJobs();
+                    return Response.ok(Json.obj().add("cleared", true).build());
+                }
                 if (n == 4 && seg[3].equals("reset")) {
                     allow(method, "POST");
                     state.reset();

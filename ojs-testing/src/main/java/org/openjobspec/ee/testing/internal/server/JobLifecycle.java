@@ -436,6 +436,21 @@ final class JobLifecycle {
         }
     }
 
+    /** Makes the retryable jobs of the given queues (empty: all) available now; answers how many. */
+    int retryNow(java.util.Set<String> queueFilter, long now) {
+        List<StoredJob> due = new ArrayList<>();
+        for (StoredJob j : store.delayed) {
+            if (j.state == JobState.RETRYABLE && (queueFilter.isEmpty() || queueFilter.contains(j.queue))) {
+                due.add(j);
+            }
+        }
+        for (StoredJob j : due) {
+            j.enqueuedAt = now;
+            store.transition(j, JobState.AVAILABLE, now);
+        }
+        return due.size();
+    }
+
     private void expire(StoredJob j, long now) {
         if (j.state.terminal() || j.state == JobState.ACTIVE) {
             store.expiring.remove(j);

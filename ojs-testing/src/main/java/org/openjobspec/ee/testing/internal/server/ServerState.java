@@ -62,6 +62,15 @@ public final class ServerState {
         streams.closeAll();
     }
 
+    /**
+     * Drops jobs, queues, workflows and dead letter, for the next test; keeps cron entries, workers, the event log
+     * and open streams, which the application under test set up once at its start.
+     */
+    public synchronized void clearJobs() {
+        store.clear();
+        workflows.clear();
+    }
+
     /** Ends every open SSE stream (server stop). */
     public synchronized void closeStreams() {
         streams.closeAll();
@@ -129,6 +138,32 @@ public final class ServerState {
     /** FAIL. {@code error} is the request's error object (may be null); requeue releases the job untouched. */
     synchronized JsonObject nack(String id, JsonObject error, boolean requeue, long now) {
         return Render.failed(jobs.nack(id, error, requeue, now));
+    }
+
+    /**
+     * Admin, for the testing kit: every job held (finished ones not yet purged included), oldest enqueue first,
+     * optionally only those of the given queues (null or empty: all).
+     */
+    synchronized JsonObject listJobs(Set<String> queueFilter) {
+        Set<String> queues = queueFilter == null ? Set.of() : queueFilter;
+        List<StoredJob> held = new ArrayList<>();
+        for (StoredJob j : store.jobs.values()) {
+            if (queues.isEmpty() || queues.contains(j.queue)) {
+                held.add(j);
+            }
+        }
+        held.sort(java.util.Comparator.comparingLong(j -> j.seq));
+        jakarta.json.JsonArrayBuilder out = Json.arr();
+        held.forEach(j -> out.add(Render.job(j)));
+        return Json.obj().add("jobs", out).build();
+    }
+
+    /**
+     * Admin, for the testing kit's drain: jobs of the given queues (empty: all) waiting for a retry become
+     * available now, so a test need not wait out the backoff. Scheduled jobs stay scheduled.
+     */
+    synchronized JsonObject retryNow(Set<String> queueFilter, long now) {
+        return Json.obj().add("promoted", jobs.retryNow(queueFilter == null ? Set.of() : queueFilter, now)).build();
     }
 
     // ------------------------------------------------------------------ workers
