@@ -60,6 +60,7 @@ public final class CronReconciler {
     private final Backoff backoff;
     private final CompletableFuture<Outcome> done = new CompletableFuture<>();
     private volatile boolean stopped;
+    private volatile ClassLoader loader;
     private boolean upsertMissing;
 
     /**
@@ -75,8 +76,12 @@ public final class CronReconciler {
         this.backoff = new Backoff(initialBackoff, maxBackoff);
     }
 
-    /** Runs the first pass on the executor. */
+    /**
+     * Runs the first pass on the executor. Passes run with the starting thread's context class loader: a retry is
+     * submitted from the JDK's timer thread, which has none of the application's context.
+     */
     public void start() {
+        loader = Thread.currentThread().getContextClassLoader();
         submit(this::pass);
     }
 
@@ -104,6 +109,17 @@ public final class CronReconciler {
         if (stopped) {
             return;
         }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            attempt();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private void attempt() {
         try {
             Outcome outcome = reconcile();
             backoff.reset();
@@ -114,8 +130,8 @@ public final class CronReconciler {
             done.complete(outcome);
         } catch (OjsException e) {
             if (!unreachable(e)) {
-                LOG.log(Level.ERROR, WRK_0051 + ": the server refused to list its cron entries ({0}); the "
-                        + "application''s @Cron entries are not reconciled", e.getMessage());
+                LOG.log(Level.ERROR, WRK_0051 + ": the server refused a cron call ({0}: {1}); the application''s "
+                        + "@Cron entries are not all reconciled", e.code(), e.getMessage());
                 done.completeExceptionally(e);
                 return;
             }
