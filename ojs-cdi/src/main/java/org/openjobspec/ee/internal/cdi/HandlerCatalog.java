@@ -66,7 +66,7 @@ public final class HandlerCatalog {
     }
 
     /** The {@code @Cron} declarations of the application. */
-    List<CronSpec> crons() {
+    public List<CronSpec> crons() {
         return crons;
     }
 
