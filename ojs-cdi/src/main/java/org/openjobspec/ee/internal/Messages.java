@@ -16,6 +16,15 @@ public enum Messages {
     CDI_0007("handler bean class is final"),
     CDI_0008("return type with a type variable or wildcard, or a Future"),
     CDI_0009("handler method declares type parameters"),
+    // @Cron validation at deployment
+    CDI_0010("cron expression malformed"),
+    CDI_0011("cron time zone unknown"),
+    CDI_0012("duplicate cron name"),
+    CDI_0013("cron name malformed"),
+    CDI_0014("cron args not a JSON literal"),
+    CDI_0015("cron args cannot be bound to the handler's parameters"),
+    CDI_0016("cron queue malformed"),
+    CDI_0017("@Cron on a method without @JobHandler"),
     // client configuration (0001-0049)
     CFG_0001("ojs.url not set"),
     CFG_0002("ojs.url malformed"),
@@ -49,6 +58,11 @@ public enum Messages {
     CFG_0065("unknown ojs.worker.* key"),
     CFG_0066("MicroProfile Config unavailable"),
     CFG_0067("ojs.worker.wake-on-events not a boolean"),
+    // cron overrides (0070-0074)
+    CFG_0070("ojs.cron.\"<name>\".expression malformed"),
+    CFG_0071("ojs.cron.\"<name>\".timezone unknown"),
+    CFG_0072("ojs.cron.\"<name>\".enabled not a boolean"),
+    CFG_0073("ojs.cron.* key malformed or naming no @Cron entry"),
     // client-side validation, before any HTTP call
     CLI_0001("job type missing or malformed"),
     CLI_0002("queue name missing or malformed"),
@@ -114,7 +128,13 @@ public enum Messages {
     WRK_0041("job arguments"),
     WRK_0042("job finished"),
     WRK_0043("job failed"),
-    WRK_0046("a step around the handler failed");
+    WRK_0046("a step around the handler failed"),
+    // cron reconciliation at startup
+    WRK_0050("cron entries not reconciled yet: server unreachable; retrying"),
+    WRK_0051("a cron entry refused by the server; not retried"),
+    WRK_0052("cron entries reconciled with the server"),
+    WRK_0053("a disabled cron entry removed from the server"),
+    WRK_0054("server without cron upsert: entry replaced by unregister and register");
 
     private final String meaning;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
+import org.openjobspec.ee.internal.cdi.CronLifecycle;
 import org.openjobspec.ee.internal.cdi.CurrentJob;
 import org.openjobspec.ee.internal.cdi.CurrentTrace;
 import org.openjobspec.ee.internal.cdi.JobContextProducer;
@@ -22,7 +23,7 @@ public final class Ojs {
 
     /** The library's beans, as annotated discovery of ojs-cdi would find them. */
     public static final Class<?>[] LIBRARY_BEANS = {WorkerLifecycle.class, CurrentJob.class,
-            JobContextProducer.class, CurrentTrace.class, LibraryExecutor.class, JobObservers.class};
+            JobContextProducer.class, CurrentTrace.class, LibraryExecutor.class, JobObservers.class, CronLifecycle.class};
 
     private Ojs() {
     }

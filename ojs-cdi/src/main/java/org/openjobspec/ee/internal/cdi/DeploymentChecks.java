@@ -16,13 +16,16 @@ final class DeploymentChecks {
     private DeploymentChecks() {
     }
 
-    static List<String> all(List<HandlerMethod> handlers, Map<String, HandlerValidator.BeanStatus> beans) {
+    static List<String> all(List<HandlerMethod> handlers, Map<String, HandlerValidator.BeanStatus> beans,
+                            List<CronSpec> crons) {
         List<String> problems = new ArrayList<>(HandlerValidator.validate(handlers, beans));
-        problems.addAll(configuration(handlers));
+        problems.addAll(CronValidator.validate(crons));
+        problems.addAll(CronValidator.bindProblems(crons, HandlerMethods.contextLoader()));
+        problems.addAll(configuration(handlers, crons));
         return problems;
     }
 
-    static List<String> configuration(List<HandlerMethod> handlers) {
+    static List<String> configuration(List<HandlerMethod> handlers, List<CronSpec> crons) {
         Config config;
         try {
             config = ConfigProvider.getConfig();
@@ -33,8 +36,11 @@ final class DeploymentChecks {
         Set<String> jobTypes = handlers.stream().map(HandlerMethod::jobType).collect(Collectors.toSet());
         WorkerConfig worker = WorkerConfig.read(config, jobTypes);
         List<String> problems = new ArrayList<>(worker.problems());
+        CronConfig cron = CronConfig.read(config, crons);
+        problems.addAll(cron.problems());
         problems.addAll(ClientConfigCheck.unknownKeys(config));
-        if (worker.enabled() && !handlers.isEmpty()) {
+        boolean registersCrons = cron.entries().stream().anyMatch(CronConfig.Effective::enabled);
+        if ((worker.enabled() && !handlers.isEmpty()) || registersCrons) {
             problems.addAll(ClientConfigCheck.problems(config));
         }
         return problems;

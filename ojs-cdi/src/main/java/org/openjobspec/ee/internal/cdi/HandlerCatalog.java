@@ -24,35 +24,50 @@ public final class HandlerCatalog {
     }
 
     private final List<Entry> entries;
+    private final List<CronSpec> crons;
     private final boolean fromBuildTime;
 
-    HandlerCatalog(List<Entry> entries, boolean fromBuildTime) {
+    HandlerCatalog(List<Entry> entries, List<CronSpec> crons, boolean fromBuildTime) {
         this.entries = List.copyOf(entries);
+        this.crons = List.copyOf(crons);
         this.fromBuildTime = fromBuildTime;
     }
 
-    static HandlerCatalog of(List<HandlerMethod> handlers) {
+    static HandlerCatalog of(List<HandlerMethod> handlers, List<CronSpec> crons) {
         List<Entry> entries = new ArrayList<>();
         for (HandlerMethod h : handlers) {
             entries.add(new Entry(h.jobType(), h.beanClass(), h.methodName(), h.erasedParameters()));
         }
-        return new HandlerCatalog(entries, false);
+        return new HandlerCatalog(entries, crons, false);
     }
 
-    static HandlerCatalog decode(String[] encoded) {
+    static HandlerCatalog decode(String[] encoded, String[] encodedCrons) {
         List<Entry> entries = new ArrayList<>();
         for (String s : encoded) {
             entries.add(Entry.decode(s));
         }
-        return new HandlerCatalog(entries, true);
+        List<CronSpec> crons = new ArrayList<>();
+        for (String s : encodedCrons) {
+            crons.add(CronSpec.decode(s));
+        }
+        return new HandlerCatalog(entries, crons, true);
     }
 
     String[] encode() {
         return entries.stream().map(Entry::encode).toArray(String[]::new);
     }
 
+    String[] encodeCrons() {
+        return crons.stream().map(CronSpec::encode).toArray(String[]::new);
+    }
+
     public List<Entry> entries() {
         return entries;
+    }
+
+    /** The {@code @Cron} declarations of the application. */
+    public List<CronSpec> crons() {
+        return crons;
     }
 
     /**

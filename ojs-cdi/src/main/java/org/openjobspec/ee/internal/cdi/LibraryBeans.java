@@ -11,7 +11,8 @@ import java.util.List;
 final class LibraryBeans {
 
     static final List<Class<?>> CLASSES = List.of(WorkerLifecycle.class, OjsClientProducer.class, CurrentJob.class,
-            JobContextProducer.class, CurrentTrace.class, LibraryExecutor.class, JobObservers.class);
+            JobContextProducer.class, CurrentTrace.class, LibraryExecutor.class, JobObservers.class,
+            CronLifecycle.class);
 
     private LibraryBeans() {
     }

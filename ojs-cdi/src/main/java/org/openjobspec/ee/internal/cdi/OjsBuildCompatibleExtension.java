@@ -19,6 +19,7 @@ import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
 import jakarta.enterprise.inject.build.compatible.spi.Validation;
+import jakarta.enterprise.lang.model.AnnotationInfo;
 import jakarta.enterprise.lang.model.declarations.ClassInfo;
 import jakarta.enterprise.lang.model.declarations.MethodInfo;
 import jakarta.enterprise.lang.model.declarations.ParameterInfo;
@@ -31,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openjobspec.ee.Cron;
 import org.openjobspec.ee.JobHandler;
 import org.openjobspec.ee.JobMiddleware;
 import org.openjobspec.ee.internal.cdi.HandlerMethod.TypeShape;
@@ -48,6 +50,7 @@ public class OjsBuildCompatibleExtension implements BuildCompatibleExtension {
 
     private final Map<String, List<HandlerMethod>> handlersByClass = new LinkedHashMap<>();
     private final Map<String, HandlerValidator.BeanStatus> beans = new HashMap<>();
+    private final List<CronSpec> crons = new ArrayList<>();
 
     @Discovery
     public void registerLibraryBeans(ScannedClasses scanned) {
@@ -56,12 +59,14 @@ public class OjsBuildCompatibleExtension implements BuildCompatibleExtension {
         }
     }
 
-    @Enhancement(types = Object.class, withSubtypes = true, withAnnotations = JobHandler.class)
+    @Enhancement(types = Object.class, withSubtypes = true,
+            withAnnotations = {JobHandler.class, Cron.class, Cron.List.class})
     public void findHandlers(ClassConfig type) {
         ClassInfo info = type.info();
         List<HandlerMethod> found = new ArrayList<>();
         for (MethodConfig method : type.methods()) {
             MethodInfo m = method.info();
+            crons.addAll(crons(info, m));
             if (m.hasAnnotation(JobHandler.class)) {
                 HandlerMethod h = describe(info, m);
                 found.add(h);
@@ -89,13 +94,17 @@ public class OjsBuildCompatibleExtension implements BuildCompatibleExtension {
         components.addBean(HandlerCatalog.class)
                 .type(HandlerCatalog.class)
                 .scope(Dependent.class)
-                .withParam("handlers", HandlerCatalog.of(handlers()).encode())
+                .withParam("handlers", HandlerCatalog.of(handlers(), crons).encode())
+                .withParam("crons", HandlerCatalog.of(handlers(), crons).encodeCrons())
                 .createWith(CatalogCreator.class);
     }
 
     @Validation
     public void validate(Messages messages) {
-        List<String> problems = HandlerValidator.validate(handlers(), beans);
+        List<String> problems = new ArrayList<>(HandlerValidator.validate(handlers(), beans));
+        // the args are bound to the parameters when the application starts (CronLifecycle): JSON-B need not be
+        // there at build time
+        problems.addAll(CronValidator.validate(crons));
         if (!problems.isEmpty()) {
             messages.error(new jakarta.enterprise.inject.spi.DeploymentException(Problems.describe(problems)));
         }
@@ -111,7 +120,7 @@ public class OjsBuildCompatibleExtension implements BuildCompatibleExtension {
     public static final class CatalogCreator implements SyntheticBeanCreator<HandlerCatalog> {
         @Override
         public HandlerCatalog create(Instance<Object> lookup, Parameters params) {
-            return HandlerCatalog.decode(params.get("handlers", String[].class));
+            return HandlerCatalog.decode(params.get("handlers", String[].class), params.get("crons", String[].class));
         }
     }
 
@@ -138,6 +147,39 @@ public class OjsBuildCompatibleExtension implements BuildCompatibleExtension {
         int mod = m.modifiers();
         return new HandlerMethod(owner.name(), m.name(), jobType, params, shape(m.returnType()), m.isStatic(),
                 Modifier.isPrivate(mod), m.isFinal(), !m.typeParameters().isEmpty());
+    }
+
+    /** The {@code @Cron} declarations on {@code m}, with or without {@code @JobHandler}. */
+    static List<CronSpec> crons(ClassInfo owner, MethodInfo m) {
+        java.util.Collection<AnnotationInfo> declared = m.repeatableAnnotation(Cron.class);
+        if (declared.isEmpty()) {
+            return List.of();
+        }
+        List<String> params = new ArrayList<>();
+        for (ParameterInfo p : m.parameters()) {
+            params.add(shape(p.type()).erasure());
+        }
+        String jobType = m.hasAnnotation(JobHandler.class) ? m.annotation(JobHandler.class).value().asString() : null;
+        List<CronSpec> found = new ArrayList<>();
+        for (AnnotationInfo c : declared) {
+            found.add(new CronSpec(owner.name(), m.name(), params, jobType, text(c, "name"), text(c, "value"),
+                    text(c, "timezone"), text(c, "queue"), text(c, "args"), c.hasMember("overlap")
+                    ? c.member("overlap").asEnumConstant() : defaultOf("overlap").toString()));
+        }
+        return found;
+    }
+
+    /** A string member, or its declared default where the model leaves defaults out. */
+    private static String text(AnnotationInfo a, String member) {
+        return a.hasMember(member) ? a.member(member).asString() : (String) defaultOf(member);
+    }
+
+    private static Object defaultOf(String member) {
+        try {
+            return Cron.class.getMethod(member).getDefaultValue();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static TypeShape shape(Type t) {

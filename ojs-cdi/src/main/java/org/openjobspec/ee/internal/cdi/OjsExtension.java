@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openjobspec.ee.Cron;
 import org.openjobspec.ee.JobHandler;
 import org.openjobspec.ee.JobMiddleware;
 
@@ -36,9 +37,12 @@ public class OjsExtension implements jakarta.enterprise.inject.spi.Extension {
 
     private final Map<String, List<HandlerMethod>> handlersByClass = new LinkedHashMap<>();
     private final Map<String, HandlerValidator.BeanStatus> beans = new HashMap<>();
+    private final List<CronSpec> crons = new ArrayList<>();
 
-    <T> void findHandlers(@Observes @WithAnnotations(JobHandler.class) ProcessAnnotatedType<T> event) {
+    <T> void findHandlers(@Observes @WithAnnotations({JobHandler.class, Cron.class, Cron.List.class})
+                          ProcessAnnotatedType<T> event) {
         Class<T> type = event.getAnnotatedType().getJavaClass();
+        crons.addAll(ReflectiveHandlers.cronsIn(type));
         List<HandlerMethod> found = ReflectiveHandlers.declaredIn(type);
         if (found.isEmpty()) {
             return;
@@ -68,7 +72,7 @@ public class OjsExtension implements jakarta.enterprise.inject.spi.Extension {
     }
 
     void registerCatalog(@Observes AfterBeanDiscovery event) {
-        HandlerCatalog catalog = HandlerCatalog.of(handlers());
+        HandlerCatalog catalog = HandlerCatalog.of(handlers(), crons);
         event.addBean()
                 .beanClass(HandlerCatalog.class)
                 .types(HandlerCatalog.class, Object.class)
@@ -77,7 +81,7 @@ public class OjsExtension implements jakarta.enterprise.inject.spi.Extension {
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
-        List<String> problems = DeploymentChecks.all(handlers(), beans);
+        List<String> problems = DeploymentChecks.all(handlers(), beans, crons);
         if (!problems.isEmpty()) {
             event.addDeploymentProblem(new DeploymentException(Problems.describe(problems)));
         }

@@ -7,6 +7,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import org.openjobspec.ee.Cron;
 import org.openjobspec.ee.JobHandler;
 import org.openjobspec.ee.internal.cdi.HandlerMethod.TypeShape;
 import org.openjobspec.ee.internal.cdi.HandlerMethod.TypeShape.Kind;
@@ -23,6 +24,23 @@ final class ReflectiveHandlers {
             JobHandler h = m.getAnnotation(JobHandler.class);
             if (h != null && !m.isBridge() && !m.isSynthetic()) {
                 found.add(describe(type, m, h.value()));
+            }
+        }
+        return found;
+    }
+
+    /** The {@code @Cron} declarations on the methods {@code type} declares, with or without {@code @JobHandler}. */
+    static List<CronSpec> cronsIn(Class<?> type) {
+        List<CronSpec> found = new ArrayList<>();
+        for (Method m : type.getDeclaredMethods()) {
+            if (m.isBridge() || m.isSynthetic()) {
+                continue;
+            }
+            JobHandler h = m.getAnnotation(JobHandler.class);
+            List<String> params = java.util.Arrays.stream(m.getParameterTypes()).map(Class::getName).toList();
+            for (Cron c : m.getAnnotationsByType(Cron.class)) {
+                found.add(new CronSpec(type.getName(), m.getName(), params, h == null ? null : h.value(), c.name(),
+                        c.value(), c.timezone(), c.queue(), c.args(), c.overlap().name()));
             }
         }
         return found;

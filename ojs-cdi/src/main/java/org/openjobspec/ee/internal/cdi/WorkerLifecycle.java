@@ -12,7 +12,6 @@ import jakarta.json.bind.JsonbBuilder;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -156,18 +155,9 @@ public class WorkerLifecycle extends ApplicationLifecycle {
 
     private HandlerInvoker invoker(HandlerCatalog.Entry entry) {
         try {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            if (loader == null) {
-                loader = WorkerLifecycle.class.getClassLoader();
-            }
-            Class<?> beanClass = Class.forName(entry.beanClass(), false, loader);
-            List<String> names = entry.parameterClasses();
-            Class<?>[] params = new Class<?>[names.size()];
-            for (int i = 0; i < params.length; i++) {
-                params[i] = classFor(names.get(i), loader);
-            }
-            Method method = beanClass.getDeclaredMethod(entry.methodName(), params);
-            return new HandlerInvoker(bean(beanClass), method, jsonb);
+            Method method = HandlerMethods.find(entry.beanClass(), entry.methodName(), entry.parameterClasses(),
+                    HandlerMethods.contextLoader());
+            return new HandlerInvoker(bean(method.getDeclaringClass()), method, jsonb);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(WRK_0037 + ": cannot find handler " + entry.beanClass() + "#"
                     + entry.methodName() + " found at deployment: " + e, e);
@@ -188,20 +178,6 @@ public class WorkerLifecycle extends ApplicationLifecycle {
             throw new IllegalStateException(WRK_0038 + ": no bean for handler class " + beanClass.getName());
         }
         return fallback;
-    }
-
-    private static Class<?> classFor(String name, ClassLoader loader) throws ClassNotFoundException {
-        return switch (name) {
-            case "boolean" -> boolean.class;
-            case "byte" -> byte.class;
-            case "short" -> short.class;
-            case "char" -> char.class;
-            case "int" -> int.class;
-            case "long" -> long.class;
-            case "float" -> float.class;
-            case "double" -> double.class;
-            default -> Class.forName(name, false, loader);
-        };
     }
 
     private static void closeQuietly(AutoCloseable c) {

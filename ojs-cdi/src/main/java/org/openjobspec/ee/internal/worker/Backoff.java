@@ -7,15 +7,16 @@ import java.util.function.LongUnaryOperator;
 /**
  * Exponential backoff with jitter for an unreachable or overloaded server: the n-th consecutive failure waits
  * a random time in [d/2, d] with d = initial * 2^(n-1) capped at max, and never less than the server's Retry-After.
+ * Public for the library's other loops that wait for a server (cron reconciliation).
  */
-final class Backoff {
+public final class Backoff {
 
     private final Duration initial;
     private final Duration max;
     private final LongUnaryOperator random; // bound -> a value in [0, bound); a seam so tests know the jitter
     private int failures;
 
-    Backoff(Duration initial, Duration max) {
+    public Backoff(Duration initial, Duration max) {
         this(initial, max, bound -> ThreadLocalRandom.current().nextLong(bound));
     }
 
@@ -25,7 +26,7 @@ final class Backoff {
         this.random = random;
     }
 
-    Duration nextDelay(Duration retryAfter) {
+    public Duration nextDelay(Duration retryAfter) {
         failures++;
         long cap = max.toMillis();
         long exp = initial.toMillis() << Math.min(failures - 1, 30);
@@ -35,7 +36,7 @@ final class Backoff {
         return Duration.ofMillis(Math.max(jittered, floor));
     }
 
-    void reset() {
+    public void reset() {
         failures = 0;
     }
 

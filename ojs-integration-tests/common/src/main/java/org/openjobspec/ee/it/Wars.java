@@ -58,6 +58,13 @@ public final class Wars {
                         "microprofile-config.properties", "META-INF/microprofile-config.properties");
     }
 
+    /** A WAR whose handler carries {@code @Cron} (every second); its worker serves queue {@code cron}. */
+    public static WebArchive cron() {
+        return withOjs("ojs-cron.war", org.openjobspec.ee.it.cron.CronJobs.class.getPackage())
+                .addAsResource(org.openjobspec.ee.it.cron.CronJobs.class.getPackage(),
+                        "microprofile-config.properties", "META-INF/microprofile-config.properties");
+    }
+
     /** A WAR with invalid handlers: its deployment must fail with the OJS-CDI message ids. */
     public static WebArchive badHandlers() {
         return withOjs("ojs-bad-handlers.war", org.openjobspec.ee.it.bad.BadHandlers.class.getPackage());

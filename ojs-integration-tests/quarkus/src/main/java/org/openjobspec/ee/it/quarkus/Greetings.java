@@ -2,6 +2,7 @@ package org.openjobspec.ee.it.quarkus;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.openjobspec.ee.Cron;
 import org.openjobspec.ee.JobContext;
 import org.openjobspec.ee.JobHandler;
 
@@ -19,7 +20,9 @@ public class Greetings {
     @Inject
     Greeter greeter;
 
+    /** Daily: the test sees the entry registered, not run (a tick every second would add jobs to the other tests). */
     @JobHandler("greeting.compose")
+    @Cron(name = "quarkus-greeting", value = "0 3 * * *", args = "{\"name\":\"cron\"}")
     public Greeting compose(Person person, JobContext job) {
         return new Greeting(greeter.greet(person.name()), Thread.currentThread().getName(), job.attempt());
     }

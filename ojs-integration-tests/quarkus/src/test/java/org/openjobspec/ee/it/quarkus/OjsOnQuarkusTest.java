@@ -30,6 +30,7 @@ import org.openjobspec.ee.EventSubscription;
 import org.openjobspec.ee.OjsClient;
 import org.openjobspec.ee.OutgoingJob;
 import org.openjobspec.ee.internal.cdi.HandlerCatalog;
+import org.openjobspec.ee.model.CronJob;
 import org.openjobspec.ee.model.Job;
 
 /**
@@ -62,6 +63,19 @@ class OjsOnQuarkusTest {
         assertEquals(1, beanManager.getBeans(OjsClient.class).size());
         // nothing injects the handler bean, yet ArC kept it, with @Default (the BCE marks it; see HandlerBean)
         assertTrue(Arc.container().instance(Greetings.class).isAvailable());
+    }
+
+    @Test
+    void cronEntriesComeFromTheBuildCompatibleExtensionAndAreRegisteredAtStartup() {
+        HandlerCatalog catalog = Arc.container().instance(HandlerCatalog.class).get();
+        assertEquals(List.of("quarkus-greeting=" + Greetings.class.getName() + "#compose"), catalog.crons().stream()
+                .map(c -> c.name() + "=" + c.beanClass() + "#" + c.methodName()).toList());
+        CronJob entry = await("the @Cron entry registered at startup").atMost(Duration.ofSeconds(60))
+                .until(() -> ojs.cronJobs().stream().filter(c -> c.name().equals("quarkus-greeting")).findFirst(),
+                        java.util.Optional::isPresent).orElseThrow();
+        assertEquals("0 3 * * *", entry.effectiveExpression());
+        assertEquals("greeting.compose", entry.effectiveJobType());
+        assertEquals("[{\"name\":\"cron\"}]", entry.jobTemplate().args().toString());
     }
 
     @Test
