@@ -7,25 +7,28 @@ import java.util.function.LongUnaryOperator;
 /**
  * Exponential backoff with jitter for an unreachable or overloaded server: the n-th consecutive failure waits
  * a random time in [d/2, d] with d = initial * 2^(n-1) capped at max, and never less than the server's Retry-After.
+ * Public for the client's retries ({@code internal.client.Retrier}), which wait by the same rule. Not thread-safe:
+ * one per sequence of failures.
  */
-final class Backoff {
+public final class Backoff {
 
     private final Duration initial;
     private final Duration max;
     private final LongUnaryOperator random; // bound -> a value in [0, bound); a seam so tests know the jitter
     private int failures;
 
-    Backoff(Duration initial, Duration max) {
+    public Backoff(Duration initial, Duration max) {
         this(initial, max, bound -> ThreadLocalRandom.current().nextLong(bound));
     }
 
-    Backoff(Duration initial, Duration max, LongUnaryOperator random) {
+    public Backoff(Duration initial, Duration max, LongUnaryOperator random) {
         this.initial = initial;
         this.max = max.compareTo(initial) < 0 ? initial : max;
         this.random = random;
     }
 
-    Duration nextDelay(Duration retryAfter) {
+    /** The wait after one more failure; {@code retryAfter} (may be null) is its floor. */
+    public Duration nextDelay(Duration retryAfter) {
         failures++;
         long cap = max.toMillis();
         long exp = initial.toMillis() << Math.min(failures - 1, 30);
