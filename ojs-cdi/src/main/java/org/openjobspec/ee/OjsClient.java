@@ -68,8 +68,8 @@ public interface OjsClient extends AutoCloseable {
 
     /**
      * Enqueues all jobs at once, all or nothing; returns them in order. A batch whose JSON body is larger than
-     * {@code ojs.batch.max-bytes} (default 1 MiB, what servers accept) fails before any HTTP call with OJS-CLI-0016,
-     * naming its size and the limit; {@link #enqueueAll(List)} sends any number of jobs.
+     * {@code ojs.batch.max-bytes} (default 1 MiB, what servers accept) fails before any HTTP call with an OJS-CLI
+     * error naming its size and the limit; {@link #enqueueAll(List)} sends any number of jobs.
      */
     List<Job> enqueueBatch(List<JobSpec> jobs);
 
@@ -80,7 +80,7 @@ public interface OjsClient extends AutoCloseable {
      * <p><b>Not atomic.</b> Each batch is all or nothing, the whole is not: when a batch fails (after its retries)
      * the exception is thrown, the batches before it stay enqueued and the rest is not sent. To resume, enqueue the
      * same jobs again with the same ids ({@code EnqueueOptions.id}): those already there are refused as duplicates.
-     * A job alone larger than the limit fails before anything is sent (OJS-CLI-0017). An empty list sends nothing.
+     * A job alone larger than the limit fails before anything is sent (an OJS-CLI error). An empty list sends nothing.
      */
     List<Job> enqueueAll(List<JobSpec> jobs);
 
@@ -260,8 +260,8 @@ public interface OjsClient extends AutoCloseable {
         Builder hostnameVerifier(HostnameVerifier verifier);
 
         /**
-         * The base: url, token, timeouts, headers and TLS from {@code settings}, each of which the other setters
-         * override, in whatever order they are called. A second call replaces the base.
+         * The base: url, token, timeouts, headers, TLS, retries and batch limit from {@code settings}, each of which
+         * the other setters override, in whatever order they are called. A second call replaces the base.
          */
         Builder settings(ClientSettings settings);
 

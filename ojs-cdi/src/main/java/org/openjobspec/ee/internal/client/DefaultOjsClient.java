@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openjobspec.ee.CronDefinition;
@@ -243,7 +242,7 @@ public final class DefaultOjsClient implements OjsClient {
     }
 
     /**
-     * One try of a batch. The body is measured before it is sent (OJS-CLI-0016 over the limit). A 409 duplicate on a
+     * One try of a batch. The body is measured before it is sent ({@code CLI_0016} over the limit). A 409 duplicate on a
      * retry: batches are all or nothing, so when every job of the batch is on the server under its id and type, an
      * earlier try created them and they are the result; otherwise the 409 is thrown.
      */
