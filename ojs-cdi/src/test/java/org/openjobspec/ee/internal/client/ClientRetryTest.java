@@ -274,6 +274,39 @@ class ClientRetryTest {
     }
 
     @Test
+    void eachTryIsObservedOnItsOwnAndMetaAnObserverAddedIsNotCarriedOver() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        org.openjobspec.ee.internal.spi.EnqueueObserver observer = (operation, workflow, jobs) -> {
+            int n = tries.incrementAndGet();
+            seen.add("sending try " + n + " had observed=" + jobs.get(0).meta().containsKey("observed"));
+            jobs.forEach(j -> j.putMeta("observed", "try " + n));
+            return new org.openjobspec.ee.internal.spi.EnqueueObserver.Sending() {
+                @Override
+                public void sent(List<Job> created, String workflowId) {
+                    seen.add("sent");
+                }
+
+                @Override
+                public void failed(Throwable failure) {
+                    seen.add("failed " + failure.getClass().getSimpleName());
+                }
+            };
+        };
+        try (HostileOjsServer ojs = HostileOjsServer.start();
+             OjsClient client = DefaultOjsClient.withTimer(ClientSettings.builder().url(ojs.url()).build(),
+                     List.of(observer), executor, timer)) {
+            ojs.on(JOBS, 1, Behaviour.serviceUnavailable(Duration.ZERO));
+            Job job = client.enqueue("t.observed", null, EnqueueOptions.defaults().meta("kept", "yes"));
+            assertThat(seen).containsExactly("sending try 1 had observed=false", "failed OjsUnavailableException",
+                    "sending try 2 had observed=false", "sent");
+            Job stored = client.getJob(job.id());
+            assertThat(stored.meta().getString("observed")).isEqualTo("try 2");
+            assertThat(stored.meta().getString("kept")).isEqualTo("yes");
+        }
+    }
+
+    @Test
     void asyncEnqueueGivesUpWithTheLastFailure() {
         try (HostileOjsServer ojs = HostileOjsServer.start(); OjsClient client = client(ojs.url())) {
             ojs.on(JOBS, Behaviour.serviceUnavailable(Duration.ZERO));
