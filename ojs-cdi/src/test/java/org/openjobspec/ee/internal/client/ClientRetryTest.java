@@ -307,6 +307,20 @@ class ClientRetryTest {
     }
 
     @Test
+    void onWallTimeAsyncAndSyncRetriesComplete() throws Exception {
+        try (HostileOjsServer ojs = HostileOjsServer.start();
+             OjsClient client = OjsClient.builder().url(ojs.url()).executor(executor)
+                     .retryInitialBackoff(Duration.ofMillis(10)).retryMaxBackoff(Duration.ofMillis(50)).build()) {
+            ojs.on(JOBS, 2, Behaviour.tooManyRequests(Duration.ZERO));
+            Job async = client.enqueueAsync("t.wall", null).toCompletableFuture().get(Wait.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertThat(client.getJob(async.id()).id()).isEqualTo(async.id());
+            ojs.on(JOBS, 2, Behaviour.tooManyRequests(Duration.ZERO));
+            assertThat(client.enqueue("t.wall", null).id()).isNotBlank();
+            assertThat(ojs.count(JOBS)).isEqualTo(6);
+        }
+    }
+
+    @Test
     void asyncEnqueueGivesUpWithTheLastFailure() {
         try (HostileOjsServer ojs = HostileOjsServer.start(); OjsClient client = client(ojs.url())) {
             ojs.on(JOBS, Behaviour.serviceUnavailable(Duration.ZERO));
