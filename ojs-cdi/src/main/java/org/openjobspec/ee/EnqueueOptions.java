@@ -74,6 +74,11 @@ public final class EnqueueOptions {
         return with(c -> c.unique = unique);
     }
 
+    /** Rate limit shared by every job with the same key (OJS rate-limiting extension). */
+    public EnqueueOptions rateLimit(RateLimitPolicy rateLimit) {
+        return with(c -> c.rateLimit = rateLimit);
+    }
+
     /** Tags (replace earlier ones). */
     public EnqueueOptions tags(String... tags) {
         List<String> list = List.of(Objects.requireNonNull(tags, "tags"));
@@ -144,6 +149,10 @@ public final class EnqueueOptions {
         return v.unique;
     }
 
+    public RateLimitPolicy rateLimit() {
+        return v.rateLimit;
+    }
+
     public List<String> tags() {
         return v.tags;
     }
@@ -180,6 +189,7 @@ public final class EnqueueOptions {
         Instant expiresAt;
         RetryPolicy retry;
         UniquePolicy unique;
+        RateLimitPolicy rateLimit;
         List<String> tags;
         Duration visibilityTimeout;
         String id;
@@ -196,6 +206,7 @@ public final class EnqueueOptions {
             c.expiresAt = expiresAt;
             c.retry = retry;
             c.unique = unique;
+            c.rateLimit = rateLimit;
             c.tags = tags;
             c.visibilityTimeout = visibilityTimeout;
             c.id = id;

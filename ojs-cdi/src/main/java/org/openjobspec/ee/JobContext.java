@@ -54,6 +54,27 @@ public interface JobContext {
     void heartbeat();
 
     /**
+     * Reports how far the job is, for people and programs watching it (OJS progress extension: the server shows it
+     * on the job and sends a {@code job.progress} event on the job's event stream). The fraction is clamped to 0..1;
+     * a value lower than the last one is ignored by the server.
+     *
+     * <p>Call it as often as is convenient: it returns at once, never waits for the server and never fails the job.
+     * The worker sends at most one report a second per job, the latest value winning, on its own threads; a report
+     * counts as a heartbeat for the job. A server without the extension (404 or 405) is noticed at the first report
+     * and not asked again. The default does nothing, for implementations with no server to tell (test doubles).
+     *
+     * @param fraction how much is done, from 0.0 (nothing) to 1.0 (all)
+     * @param message  what the job is doing now, for example {@code "exported 500 of 1000 rows"}, or null
+     */
+    default void progress(double fraction, String message) {
+    }
+
+    /** {@link #progress(double, String)} without a message. */
+    default void progress(double fraction) {
+        progress(fraction, null);
+    }
+
+    /**
      * True once the job no longer belongs to this handler: cancelled on the server, taken back after its lease
      * ended, timed out locally, or released because the application is stopping. A cooperative handler checks it
      * between steps and returns early; whatever it returns then is discarded.

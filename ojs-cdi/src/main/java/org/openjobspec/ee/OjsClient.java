@@ -19,12 +19,13 @@ import org.openjobspec.ee.model.Job;
 import org.openjobspec.ee.model.JobEvent;
 import org.openjobspec.ee.model.Manifest;
 import org.openjobspec.ee.model.QueueInfo;
+import org.openjobspec.ee.model.QueueList;
 import org.openjobspec.ee.model.QueueStats;
 import org.openjobspec.ee.model.WorkflowStatus;
 
 /**
  * Client of an OJS server: enqueue jobs, inspect and cancel them, run workflows, administer queues,
- * the dead-letter queue and cron, and follow job events.
+ * the dead-letter queue and cron, and follow job events (of one job, one queue, or all of them).
  *
  * <p>In CDI: {@code @Inject OjsClient ojs;} (configured from MicroProfile Config, {@code ojs.url} etc.).
  * In plain Java: {@code OjsClient.builder().url("http://localhost:8080").build()}.
@@ -103,8 +104,11 @@ public interface OjsClient extends AutoCloseable {
 
     // ---- queues
 
-    /** All queues known to the server. */
+    /** All queues known to the server (read page by page if the server pages them). */
     List<QueueInfo> queues();
+
+    /** A page of the queues ({@code GET /ojs/v1/queues?limit=&offset=}); see {@link QueueList#hasMore()}. */
+    QueueList queues(int limit, int offset);
 
     /** Counters and pause state of a queue. */
     QueueStats queueStats(String queue);
@@ -124,6 +128,9 @@ public interface OjsClient extends AutoCloseable {
 
     /** A page of the dead-letter queue. */
     DeadLetterPage deadLetter(int limit, int offset);
+
+    /** A page of the dead-letter jobs of one queue ({@code GET /ojs/v1/dead-letter?queue=}). */
+    DeadLetterPage deadLetter(String queue, int limit, int offset);
 
     /** Puts a dead-letter job back on its queue (attempts reset); returns it. */
     Job retryDeadLetter(String id);
@@ -168,6 +175,40 @@ public interface OjsClient extends AutoCloseable {
     /** As {@link #subscribeQueue(String, Consumer)}, reporting stream errors to {@code onError}. */
     EventSubscription subscribeQueue(String queue, Consumer<JobEvent> listener, Consumer<OjsException> onError);
 
+    /**
+     * Follows every job event of the server from now on ({@code GET /ojs/v1/events}, polled on the client's
+     * executor), until closed. Events arrive in the server's order, each once, also across polls and while the
+     * server is briefly away. Failures go nowhere: use {@link #subscribe(Consumer, Consumer)} to see them.
+     */
+    default EventSubscription subscribe(Consumer<JobEvent> listener) {
+        return subscribe(EventFilter.all(), listener, error -> { });
+    }
+
+    /** As {@link #subscribe(Consumer)}, reporting failed polls to {@code onError}. */
+    default EventSubscription subscribe(Consumer<JobEvent> listener, Consumer<OjsException> onError) {
+        return subscribe(EventFilter.all(), listener, onError);
+    }
+
+    /** As {@link #subscribe(Consumer)}, keeping only the events {@code filter} lets through. */
+    default EventSubscription subscribe(EventFilter filter, Consumer<JobEvent> listener) {
+        return subscribe(filter, listener, error -> { });
+    }
+
+    /**
+     * Follows the job events {@code filter} lets through ({@code GET /ojs/v1/events?after=<cursor>&types=&queues=}).
+     *
+     * <p>Starting now (the default), the call returns once it knows where "now" is on the server: every event after
+     * it returns is delivered. {@link EventFilter#after(String)} resumes after a given event instead. Polls run on
+     * the client's executor, one at a time; the listener gets events one after the other, in the server's order,
+     * each once: the cursor moves past an event only after the listener had it, across polls and reconnects. A
+     * listener that throws is logged as a warning and the subscription goes on.
+     *
+     * <p>{@code onError} gets each failed poll (the subscription retries with a growing backoff, up to 30 s). A
+     * server without the endpoint (HTTP 404 or 405) is reported once, with a message that says so, and ends the
+     * subscription; so does an answer that polling again cannot change (401, 403, a filter the server refuses).
+     */
+    EventSubscription subscribe(EventFilter filter, Consumer<JobEvent> listener, Consumer<OjsException> onError);
+
     // ---- async variants
 
     CompletionStage<Job> enqueueAsync(String type, Object args);
@@ -193,6 +234,8 @@ public interface OjsClient extends AutoCloseable {
 
     CompletionStage<List<QueueInfo>> queuesAsync();
 
+    CompletionStage<QueueList> queuesAsync(int limit, int offset);
+
     CompletionStage<QueueStats> queueStatsAsync(String queue);
 
     CompletionStage<QueueStats> pauseQueueAsync(String queue);
@@ -200,6 +243,8 @@ public interface OjsClient extends AutoCloseable {
     CompletionStage<QueueStats> resumeQueueAsync(String queue);
 
     CompletionStage<DeadLetterPage> deadLetterAsync(int limit, int offset);
+
+    CompletionStage<DeadLetterPage> deadLetterAsync(String queue, int limit, int offset);
 
     CompletionStage<Job> retryDeadLetterAsync(String id);
 

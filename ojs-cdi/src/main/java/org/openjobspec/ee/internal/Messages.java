@@ -73,9 +73,15 @@ public enum Messages {
     CLI_0015("an observer of an enqueue failed; the enqueue goes on"),
     CLI_0016("a batch body larger than ojs.batch.max-bytes"),
     CLI_0017("one job alone larger than ojs.batch.max-bytes (enqueueAll)"),
+    CLI_0018("rate limit key missing or malformed"),
+    CLI_0019("rate limit without a limit, or a limit out of range"),
     // client retries
     CLI_0050("a call failed and is tried again"),
     CLI_0051("a retried enqueue met its own job from an earlier try"),
+    // all-events subscription (event polling)
+    CLI_0055("server without the event polling endpoint"),
+    CLI_0056("event filter entry blank"),
+    CLI_0057("an event listener failed; the subscription goes on"),
     // worker engine
     WRK_0001("worker started"),
     WRK_0002("fetch failed; retrying"),
@@ -100,6 +106,8 @@ public enum Messages {
     WRK_0021("a job ended after it was taken away; its outcome is discarded"),
     WRK_0022("final heartbeat failed"),
     WRK_0045("cannot watch queues for new jobs; polling"),
+    WRK_0055("server without the progress extension: progress is not sent"),
+    WRK_0056("a progress report failed; the job goes on"),
     // CDI layer
     WRK_0030("JobContext used outside a running job"),
     WRK_0031("JNDI name holds no executor"),

@@ -17,6 +17,7 @@ import java.util.List;
  * @param unique              unique policy
  * @param tags                tags
  * @param visibilityTimeoutMs reservation length once fetched
+ * @param rateLimit           rate limit (rate-limiting extension)
  */
 public record JobOptions(
         String queue,
@@ -27,7 +28,8 @@ public record JobOptions(
         Retry retry,
         Unique unique,
         List<String> tags,
-        @JsonbProperty("visibility_timeout_ms") Long visibilityTimeoutMs) {
+        @JsonbProperty("visibility_timeout_ms") Long visibilityTimeoutMs,
+        @JsonbProperty("rate_limit") RateLimit rateLimit) {
 
     public JobOptions {
         tags = Wire.copyOrNull(tags);

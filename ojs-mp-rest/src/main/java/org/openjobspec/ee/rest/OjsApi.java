@@ -16,6 +16,7 @@ import org.openjobspec.ee.model.CronList;
 import org.openjobspec.ee.model.CronRegistration;
 import org.openjobspec.ee.model.DeadLetterPage;
 import org.openjobspec.ee.model.EnqueueRequest;
+import org.openjobspec.ee.model.EventPage;
 import org.openjobspec.ee.model.Health;
 import org.openjobspec.ee.model.JobResponse;
 import org.openjobspec.ee.model.JobsResponse;
@@ -65,10 +66,10 @@ public interface OjsApi {
     @Path("/v1/jobs/{id}")
     JobResponse cancelJob(@PathParam("id") String id);
 
-    /** {@code GET /ojs/v1/queues}. */
+    /** {@code GET /ojs/v1/queues}; {@code null} parameters are left out (all queues). */
     @GET
     @Path("/v1/queues")
-    QueueList listQueues();
+    QueueList listQueues(@QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset);
 
     /** {@code GET /ojs/v1/queues/{name}/stats}. */
     @GET
@@ -115,6 +116,16 @@ public interface OjsApi {
     @DELETE
     @Path("/v1/cron/{name}")
     CronAnswer unregisterCron(@PathParam("name") String name);
+
+    /**
+     * {@code GET /ojs/v1/events}: events after the cursor {@code after}, oldest first; filters are comma-separated
+     * lists, {@code null} parameters are left out.
+     */
+    @GET
+    @Path("/v1/events")
+    EventPage pollEvents(@QueryParam("after") String after, @QueryParam("types") String types,
+                         @QueryParam("queues") String queues, @QueryParam("job_types") String jobTypes,
+                         @QueryParam("limit") Integer limit);
 
     /** {@code POST /ojs/v1/workflows}. */
     @POST

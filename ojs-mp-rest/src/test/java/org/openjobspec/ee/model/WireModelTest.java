@@ -135,6 +135,25 @@ class WireModelTest {
     }
 
     @Test
+    void aHeartbeatSaysWhoTheWorkerIsOnlyWhenGivenAndProgressOmitsAMissingMessage() {
+        JsonObject plain = parse(JSONB.toJson(new HeartbeatRequest("w", List.of(), 3000L, "quiet")));
+        assertThat(plain.keySet()).containsExactlyInAnyOrder("worker_id", "active_jobs", "visibility_timeout_ms",
+                "state");
+        JsonObject full = parse(JSONB.toJson(new HeartbeatRequest("w", List.of("a"), 3000L, "running",
+                List.of("region=eu"), "box-1", 4242L, List.of("default", "email"), 8)));
+        assertThat(full.getJsonArray("labels").getString(0)).isEqualTo("region=eu");
+        assertThat(full.getString("hostname")).isEqualTo("box-1");
+        assertThat(full.getJsonNumber("pid").longValue()).isEqualTo(4242L);
+        assertThat(full.getJsonArray("queues")).hasSize(2);
+        assertThat(full.getInt("concurrency")).isEqualTo(8);
+
+        assertThat(parse(JSONB.toJson(new ProgressRequest(0.5, null))).keySet()).containsExactly("progress");
+        JsonObject progress = parse(JSONB.toJson(new ProgressRequest(0.25, "a quarter")));
+        assertThat(progress.getJsonNumber("progress").doubleValue()).isEqualTo(0.25);
+        assertThat(progress.getString("message")).isEqualTo("a quarter");
+    }
+
+    @Test
     void requestsAreWrittenInTheInteropShape() {
         JsonObject heartbeat = parse(JSONB.toJson(new HeartbeatRequest("w", List.of("a", "b"), 3000L, "running")));
         assertThat(heartbeat.getJsonArray("active_jobs")).hasSize(2);

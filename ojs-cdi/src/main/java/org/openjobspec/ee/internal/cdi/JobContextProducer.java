@@ -100,6 +100,11 @@ public class JobContextProducer {
         }
 
         @Override
+        public void progress(double fraction, String message) {
+            running().progress(fraction, message);
+        }
+
+        @Override
         public boolean isCancelled() {
             return running().isCancelled();
         }

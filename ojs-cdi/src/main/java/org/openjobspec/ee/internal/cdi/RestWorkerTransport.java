@@ -1,8 +1,10 @@
 package org.openjobspec.ee.internal.cdi;
 
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -17,6 +19,7 @@ import org.openjobspec.ee.model.HeartbeatResponse;
 import org.openjobspec.ee.model.Job;
 import org.openjobspec.ee.model.JobError;
 import org.openjobspec.ee.model.NackRequest;
+import org.openjobspec.ee.model.ProgressRequest;
 import org.openjobspec.ee.rest.OjsRestClients;
 import org.openjobspec.ee.rest.OjsRestConfig;
 import org.openjobspec.ee.rest.OjsWorkerApi;
@@ -24,24 +27,57 @@ import org.openjobspec.ee.internal.worker.Failure;
 import org.openjobspec.ee.internal.worker.HeartbeatReply;
 import org.openjobspec.ee.internal.worker.TransportException;
 import org.openjobspec.ee.internal.worker.WorkerJob;
+import org.openjobspec.ee.internal.worker.WorkerSettings;
 import org.openjobspec.ee.internal.worker.WorkerTransport;
 
 import static org.openjobspec.ee.internal.Messages.WRK_0039;
 import static org.openjobspec.ee.internal.Messages.WRK_0044;
 
-/** The engine's transport over the MicroProfile typed REST client of the worker protocol. */
+/**
+ * The engine's transport over the MicroProfile typed REST client of the worker protocol. Every heartbeat says who
+ * the worker is (worker protocol §4.2): its labels, host, process id, queues and concurrency.
+ */
 final class RestWorkerTransport implements WorkerTransport, Closeable {
 
     private static final System.Logger LOG = System.getLogger(RestWorkerTransport.class.getName());
 
     private final OjsRestConfig config;
     private final String workerId;
+    private final WorkerSettings settings;
+    private final List<String> labels;
+    private volatile String hostname;
     private volatile OjsWorkerApi api;
     private boolean closed;
 
-    RestWorkerTransport(OjsRestConfig config, String workerId) {
+    RestWorkerTransport(OjsRestConfig config, WorkerSettings settings) {
         this.config = config;
-        this.workerId = workerId;
+        this.workerId = settings.workerId();
+        this.settings = settings;
+        // the protocol's labels are strings; ojs.worker.labels' pairs travel as "key=value"
+        this.labels = settings.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    /**
+     * The host's name, looked up once, on the worker's thread: the environment's name when there is one (containers
+     * set HOSTNAME), else the resolver's, which may take a moment on a badly configured host.
+     */
+    private String hostname() {
+        String name = hostname;
+        if (name == null) {
+            name = System.getenv("HOSTNAME");
+            if (name == null || name.isBlank()) {
+                name = System.getenv("COMPUTERNAME");
+            }
+            if (name == null || name.isBlank()) {
+                try {
+                    name = InetAddress.getLocalHost().getHostName();
+                } catch (IOException | RuntimeException e) {
+                    name = "unknown";
+                }
+            }
+            hostname = name;
+        }
+        return name;
     }
 
     /**
@@ -122,12 +158,32 @@ final class RestWorkerTransport implements WorkerTransport, Closeable {
     public HeartbeatReply heartbeat(String workerId, Collection<String> activeJobIds, long visibilityTimeoutMs,
                                     String state) throws TransportException {
         try {
-            HeartbeatResponse r = api().heartbeat(
-                    new HeartbeatRequest(workerId, List.copyOf(activeJobIds), visibilityTimeoutMs, state));
+            HeartbeatResponse r = api().heartbeat(new HeartbeatRequest(workerId, List.copyOf(activeJobIds),
+                    visibilityTimeoutMs, state, labels.isEmpty() ? null : labels, hostname(),
+                    ProcessHandle.current().pid(), settings.queues(), settings.concurrency()));
             return new HeartbeatReply(r.effectiveDirective().name(),
                     r.extendedJobs().map(HashSet::new).orElse(null));
         } catch (OjsException e) {
             throw classify(e, false);
+        }
+    }
+
+    /**
+     * A 405, or a 404 that is not about the job, means the server lacks the progress extension; a 404 about the job
+     * (its {@code details.resource_type} is {@code job}) or a 409 means the job is no longer active there.
+     */
+    @Override
+    public void progress(String jobId, double fraction, String message) throws TransportException {
+        try {
+            api().progress(jobId, new ProgressRequest(fraction, message)).close();
+        } catch (OjsException e) {
+            int status = e.httpStatus();
+            boolean aboutTheJob = status == 409 || (status == 404 && e.details().get("resource_type")
+                    instanceof JsonString type && type.getString().equals("job"));
+            if (status == 405 || (status == 404 && !aboutTheJob)) {
+                throw new TransportException(TransportException.Kind.UNSUPPORTED, e.getMessage(), null, e);
+            }
+            throw classify(e, aboutTheJob);
         }
     }
 

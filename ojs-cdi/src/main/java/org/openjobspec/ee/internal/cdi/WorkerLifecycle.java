@@ -127,8 +127,7 @@ public class WorkerLifecycle extends ApplicationLifecycle {
         for (HandlerCatalog.Entry entry : catalog.entries()) {
             invokers.put(entry.jobType(), invoker(entry));
         }
-        transport = new RestWorkerTransport(ClientSettings.fromConfig(config).toRestConfig(),
-                settings.workerId());
+        transport = new RestWorkerTransport(ClientSettings.fromConfig(config).toRestConfig(), settings);
         ExecutorChoice executor = libraryExecutor.choice();
         CdiJobDispatcher dispatcher = new CdiJobDispatcher(beanManager, invokers, requestContexts, currentJob,
                 currentTrace, jobObservers.all());

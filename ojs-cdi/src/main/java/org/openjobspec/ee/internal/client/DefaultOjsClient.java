@@ -28,6 +28,7 @@ import java.util.logging.Logger;
 import org.openjobspec.ee.CronDefinition;
 import org.openjobspec.ee.EnqueueInterceptor;
 import org.openjobspec.ee.EnqueueOptions;
+import org.openjobspec.ee.EventFilter;
 import org.openjobspec.ee.EventSubscription;
 import org.openjobspec.ee.JobSpec;
 import org.openjobspec.ee.OjsClient;
@@ -57,6 +58,7 @@ import org.openjobspec.ee.model.JobEvent;
 import org.openjobspec.ee.model.JobResponse;
 import org.openjobspec.ee.model.Manifest;
 import org.openjobspec.ee.model.QueueInfo;
+import org.openjobspec.ee.model.QueueList;
 import org.openjobspec.ee.model.QueueStats;
 import org.openjobspec.ee.model.WorkflowCallbacks;
 import org.openjobspec.ee.model.WorkflowJob;
@@ -74,6 +76,7 @@ import static org.openjobspec.ee.internal.Messages.CLI_0014;
 import static org.openjobspec.ee.internal.Messages.CLI_0016;
 import static org.openjobspec.ee.internal.Messages.CLI_0017;
 import static org.openjobspec.ee.internal.Messages.CLI_0051;
+import static org.openjobspec.ee.internal.Messages.CLI_0056;
 
 /**
  * {@link OjsClient} over the typed REST client {@link OjsApi}. Calls that fail in a way a later try may not meet
@@ -89,6 +92,8 @@ public final class DefaultOjsClient implements OjsClient {
      * ({@code traceparent}, and {@code tracestate} of at most 512 characters) as JSON, with margin.
      */
     private static final long OBSERVER_RESERVE = 1024;
+    /** Page size when a server pages the queue list on its own. */
+    private static final int QUEUE_PAGE = 200;
 
     private final ClientSettings settings;
     private final OjsApi api;
@@ -526,7 +531,31 @@ public final class DefaultOjsClient implements OjsClient {
 
     private Attempt<List<QueueInfo>> queuesCall() {
         ensureOpen();
-        return attempt -> api.listQueues().queues();
+        return attempt -> {
+            QueueList first = api.listQueues(null, null);
+            if (!first.hasMore()) {
+                return first.queues();
+            }
+            // a server that pages even without a limit: read on until it says there is no more
+            List<QueueInfo> all = new ArrayList<>(first.queues());
+            QueueList page = first;
+            while (page.hasMore() && !page.queues().isEmpty()) {
+                page = api.listQueues(QUEUE_PAGE, all.size());
+                all.addAll(page.queues());
+            }
+            return all;
+        };
+    }
+
+    @Override
+    public QueueList queues(int limit, int offset) {
+        return retrier.call("list queues", Safety.REPEATABLE, queuesCall(limit, offset));
+    }
+
+    private Attempt<QueueList> queuesCall(int limit, int offset) {
+        ensureOpen();
+        paging("queue", limit, offset);
+        return attempt -> api.listQueues(limit, offset);
     }
 
     @Override
@@ -571,11 +600,27 @@ public final class DefaultOjsClient implements OjsClient {
 
     private Attempt<DeadLetterPage> deadLetterCall(int limit, int offset) {
         ensureOpen();
+        paging("dead-letter", limit, offset);
+        return attempt -> api.listDeadLetter(limit, offset, null);
+    }
+
+    @Override
+    public DeadLetterPage deadLetter(String queue, int limit, int offset) {
+        return retrier.call("list dead letter", Safety.REPEATABLE, deadLetterCall(queue, limit, offset));
+    }
+
+    private Attempt<DeadLetterPage> deadLetterCall(String queue, int limit, int offset) {
+        ensureOpen();
+        Checks.queueName(queue);
+        paging("dead-letter", limit, offset);
+        return attempt -> api.listDeadLetter(limit, offset, queue);
+    }
+
+    private static void paging(String what, int limit, int offset) {
         if (limit < 1 || offset < 0) {
-            throw Checks.invalid(CLI_0006, "dead-letter paging needs limit >= 1 and offset >= 0, got limit="
+            throw Checks.invalid(CLI_0006, what + " paging needs limit >= 1 and offset >= 0, got limit="
                     + limit + ", offset=" + offset);
         }
-        return attempt -> api.listDeadLetter(limit, offset, null);
     }
 
     @Override
@@ -718,6 +763,44 @@ public final class DefaultOjsClient implements OjsClient {
         return subscription;
     }
 
+    @Override
+    public EventSubscription subscribe(EventFilter filter, Consumer<JobEvent> listener, Consumer<OjsException> onError) {
+        ensureOpen();
+        if (listener == null) {
+            throw Checks.invalid(CLI_0010, "event listener is missing");
+        }
+        checkFilter(filter);
+        EventPoller poller = new EventPoller(api, settings.url().toString(), executor, filter, listener,
+                onError == null ? e -> { } : onError);
+        subscriptions.add(poller);
+        poller.start();
+        return poller;
+    }
+
+    private static void checkFilter(EventFilter filter) {
+        if (filter == null) {
+            throw Checks.invalid(CLI_0010, "event filter is missing; EventFilter.all() lets every event through");
+        }
+        if (filter.types() != null) {
+            filter.types().forEach(type -> {
+                if (type == null || type.isBlank() || type.contains(",")) {
+                    throw Checks.invalid(CLI_0056, "event types must be non-blank names without ',' such as "
+                            + "'job.completed', got " + (type == null ? "null" : "'" + type + "'"));
+                }
+            });
+        }
+        if (filter.queues() != null) {
+            filter.queues().forEach(Checks::queueName);
+        }
+        if (filter.jobTypes() != null) {
+            filter.jobTypes().forEach(Checks::jobType);
+        }
+        if (filter.after() != null && filter.after().isBlank()) {
+            throw Checks.invalid(CLI_0056, "the event to start after is blank; pass a JobEvent.eventId() or null");
+        }
+        Checks.positive("event poll interval", filter.pollInterval());
+    }
+
     private HttpClient eventHttp() {
         HttpClient http = eventHttp;
         if (http == null) {
@@ -815,6 +898,11 @@ public final class DefaultOjsClient implements OjsClient {
     }
 
     @Override
+    public CompletionStage<QueueList> queuesAsync(int limit, int offset) {
+        return retrier.callAsync("list queues", Safety.REPEATABLE, () -> queuesCall(limit, offset));
+    }
+
+    @Override
     public CompletionStage<QueueStats> queueStatsAsync(String queue) {
         return retrier.callAsync("queue stats", Safety.REPEATABLE, () -> queueStatsCall(queue));
     }
@@ -832,6 +920,11 @@ public final class DefaultOjsClient implements OjsClient {
     @Override
     public CompletionStage<DeadLetterPage> deadLetterAsync(int limit, int offset) {
         return retrier.callAsync("list dead letter", Safety.REPEATABLE, () -> deadLetterCall(limit, offset));
+    }
+
+    @Override
+    public CompletionStage<DeadLetterPage> deadLetterAsync(String queue, int limit, int offset) {
+        return retrier.callAsync("list dead letter", Safety.REPEATABLE, () -> deadLetterCall(queue, limit, offset));
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.openjobspec.ee.internal.client;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +22,7 @@ import org.openjobspec.ee.EventSubscription;
 import org.openjobspec.ee.error.OjsErrors;
 import org.openjobspec.ee.error.OjsException;
 import org.openjobspec.ee.model.JobEvent;
+import org.openjobspec.ee.model.WireJson;
 import org.openjobspec.ee.rest.OjsJsonGuard;
 import org.openjobspec.ee.rest.OjsMediaTypes;
 import org.openjobspec.ee.rest.Uuid7;
@@ -242,15 +246,16 @@ final class SseSubscription implements EventSubscription {
                 if (event == null) {
                     throw new IllegalArgumentException("empty event");
                 }
+                JsonObject data;
+                try (JsonReader reader = WireJson.provider().createReader(new StringReader(payload))) {
+                    data = reader.readObject();
+                }
+                event = new JobEvent(id, event.event() == null ? name : event.event(), event.jobId(), event.queue(),
+                        event.type(), event.from(), event.to(), event.progress(), event.message(), event.timestamp(),
+                        data);
             } catch (RuntimeException e) {
                 report(OjsErrors.malformed("event data is not a job event: " + e.getMessage(), e));
                 return;
-            }
-            if (event.event() == null && name != null) {
-                event = new JobEvent(id, name, event.jobId(), event.queue(), event.type(), event.from(), event.to(),
-                        event.progress(), event.message(), event.timestamp());
-            } else {
-                event = event.withEventId(id);
             }
             if (!open) {
                 return;

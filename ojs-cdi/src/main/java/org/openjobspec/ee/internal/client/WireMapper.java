@@ -18,10 +18,12 @@ import org.openjobspec.ee.EnqueueOptions;
 import org.openjobspec.ee.JobArgs;
 import org.openjobspec.ee.JobSpec;
 import org.openjobspec.ee.OutgoingJob;
+import org.openjobspec.ee.RateLimitPolicy;
 import org.openjobspec.ee.RetryPolicy;
 import org.openjobspec.ee.UniquePolicy;
 import org.openjobspec.ee.model.EnqueueRequest;
 import org.openjobspec.ee.model.JobOptions;
+import org.openjobspec.ee.model.RateLimit;
 import org.openjobspec.ee.model.Rfc3339;
 import org.openjobspec.ee.model.Retry;
 import org.openjobspec.ee.model.Unique;
@@ -33,9 +35,15 @@ import static org.openjobspec.ee.internal.Messages.CLI_0006;
 import static org.openjobspec.ee.internal.Messages.CLI_0011;
 import static org.openjobspec.ee.internal.Messages.CLI_0012;
 import static org.openjobspec.ee.internal.Messages.CLI_0013;
+import static org.openjobspec.ee.internal.Messages.CLI_0018;
+import static org.openjobspec.ee.internal.Messages.CLI_0019;
 
 /** Turns the public API's values into validated wire records (interop profile), running interceptors first. */
 final class WireMapper {
+
+    /** The rate-limiting extension's key pattern. */
+    private static final java.util.regex.Pattern RATE_LIMIT_KEY =
+            java.util.regex.Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9._:-]*$");
 
     private final Jsonb jsonb;
     private final List<EnqueueInterceptor> interceptors;
@@ -177,14 +185,14 @@ final class WireMapper {
         Instant scheduled = o.delay() != null ? Instant.now().plus(o.delay()) : o.scheduledAt();
         JobOptions options = new JobOptions(o.queue(), o.priority(), millis(o.timeout()), Rfc3339.format(scheduled),
                 Rfc3339.format(o.expiresAt()), retry(o.retry()), unique(o.unique()), o.tags(),
-                millis(o.visibilityTimeout()));
+                millis(o.visibilityTimeout()), rateLimit(o.rateLimit()));
         return isEmpty(options) ? null : options;
     }
 
     private static boolean isEmpty(JobOptions o) {
         return o.queue() == null && o.priority() == null && o.timeoutMs() == null && o.scheduledAt() == null
                 && o.expiresAt() == null && o.retry() == null && o.unique() == null && o.tags() == null
-                && o.visibilityTimeoutMs() == null;
+                && o.visibilityTimeoutMs() == null && o.rateLimit() == null;
     }
 
     private static Long millis(Duration duration) {
@@ -221,6 +229,38 @@ final class WireMapper {
                 : p.keys().stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList();
         return new Unique(keys, iso(p.period()),
                 p.onConflict() == null ? null : p.onConflict().name().toLowerCase(Locale.ROOT), p.states());
+    }
+
+    static RateLimit rateLimit(RateLimitPolicy p) {
+        if (p == null) {
+            return null;
+        }
+        if (p.key() == null || !RATE_LIMIT_KEY.matcher(p.key()).matches()) {
+            throw Checks.invalid(CLI_0018, "rate limit key must match " + RATE_LIMIT_KEY.pattern() + ", got "
+                    + (p.key() == null ? "none" : "'" + p.key() + "'"));
+        }
+        if (p.concurrency() == null && p.rate() == null && p.throttle() == null) {
+            throw Checks.invalid(CLI_0019, "rate limit '" + p.key() + "' sets no limit: give concurrency, rate or "
+                    + "throttle");
+        }
+        if (p.concurrency() != null && p.concurrency() < 1) {
+            throw Checks.invalid(CLI_0019, "rate limit '" + p.key() + "': concurrency must be at least 1, got "
+                    + p.concurrency());
+        }
+        return new RateLimit(p.key(), p.concurrency(), window(p.key(), "rate", p.rate()),
+                window(p.key(), "throttle", p.throttle()),
+                p.onLimit() == null ? null : p.onLimit().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static RateLimit.Window window(String key, String name, RateLimitPolicy.Window w) {
+        if (w == null) {
+            return null;
+        }
+        if (w.limit() < 1 || w.period().isNegative() || w.period().isZero()) {
+            throw Checks.invalid(CLI_0019, "rate limit '" + key + "': " + name + " needs a limit of at least 1 per a "
+                    + "positive period, got " + w.limit() + " per " + w.period());
+        }
+        return new RateLimit.Window(w.limit(), iso(w.period()));
     }
 
     /** {@code Duration.toString()} is exactly the {@code PT#H#M#S} form servers parse (never days). */

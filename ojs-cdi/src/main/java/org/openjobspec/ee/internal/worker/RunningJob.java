@@ -34,6 +34,12 @@ final class RunningJob implements JobContext {
     volatile long settleNotBefore;
     volatile Future<?> future;
     volatile long deadlineNanos; // 0 = no local timeout
+    /** The handler's latest progress report not yet sent; see {@link ProgressReports}. */
+    final AtomicReference<ProgressReports.Report> pendingProgress = new AtomicReference<>();
+    volatile boolean progressInFlight;
+    volatile boolean progressSent;
+    /** When (clock nanos) the next report may go out, once one was sent. */
+    volatile long progressNotBefore;
 
     RunningJob(WorkerJob job, Worker worker) {
         this.job = job;
@@ -119,6 +125,11 @@ final class RunningJob implements JobContext {
     @Override
     public void heartbeat() {
         worker.requestHeartbeat();
+    }
+
+    @Override
+    public void progress(double fraction, String message) {
+        worker.reportProgress(this, fraction, message);
     }
 
     @Override

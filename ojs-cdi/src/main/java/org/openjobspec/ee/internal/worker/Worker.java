@@ -49,8 +49,8 @@ import static org.openjobspec.ee.internal.Messages.WRK_0022;
 import static org.openjobspec.ee.internal.Messages.WRK_0045;
 
 /**
- * The OJS worker engine: fetch, dispatch, ack/nack, heartbeat, directives, backoff and graceful shutdown, with no
- * container types. One coordinator task runs on the given executor for the worker's lifetime; it never sleeps
+ * The OJS worker engine: fetch, dispatch, ack/nack, heartbeat, directives, backoff, handlers' progress reports and
+ * graceful shutdown, with no container types. One coordinator task runs on the given executor for the worker's lifetime; it never sleeps
  * blindly but waits on a condition with a deadline (next heartbeat, next poll, next timeout), so a finishing job
  * or a stop request wakes it at once. Handlers run as separate tasks on the same executor. With
  * {@link WorkerSettings#wakeOnEvents()} the transport's queue watch is one more wake-up: a job enqueued on an idle
@@ -83,6 +83,7 @@ public final class Worker {
     private final AtomicLong lastContact = new AtomicLong(NEVER);
     private final Backoff fetchBackoff;
     private final Backoff settleBackoff;
+    private final ProgressReports progress;
 
     private volatile State state = State.NEW;
     private volatile boolean stopRequested;
@@ -108,6 +109,7 @@ public final class Worker {
         this.clock = clock;
         this.fetchBackoff = new Backoff(BACKOFF_INITIAL, settings.backoffMax());
         this.settleBackoff = new Backoff(BACKOFF_INITIAL, settings.backoffMax());
+        this.progress = new ProgressReports(transport, executor, clock, settings.workerId());
     }
 
     public WorkerSettings settings() {
@@ -206,6 +208,11 @@ public final class Worker {
         clock.wake();
     }
 
+    /** A handler's {@link org.openjobspec.ee.JobContext#progress} call: never blocks, never throws. */
+    void reportProgress(RunningJob rj, double fraction, String message) {
+        progress.report(rj, fraction, message);
+    }
+
     void requestHeartbeat() {
         heartbeatRequested = true;
         clock.wake();
@@ -260,6 +267,7 @@ public final class Worker {
                     }
                 }
                 long nextTimeout = enforceTimeouts(now);
+                long nextProgress = progress.sendDue(held.values(), now);
                 if (queueActivity) {
                     queueActivity = false;
                     if (fetchBackoff.failures() == 0) { // a failing or rate-limited fetch keeps its backoff
@@ -271,7 +279,7 @@ public final class Worker {
                     nextFetch = fetch(settings.concurrency() - held.size());
                     canFetch = state == State.RUNNING && held.size() < settings.concurrency();
                 }
-                long wakeAt = earliest(nextHeartbeat, nextSettleRetry, nextTimeout, drainDeadline);
+                long wakeAt = earliest(nextHeartbeat, nextSettleRetry, nextTimeout, nextProgress, drainDeadline);
                 if (canFetch) {
                     wakeAt = earliest(wakeAt, nextFetch);
                 }

@@ -1,6 +1,8 @@
 package org.openjobspec.ee.internal.worker;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +32,7 @@ public record WorkerSettings(List<String> queues, int concurrency, Duration poll
         Objects.requireNonNull(gracePeriod, "gracePeriod");
         Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
         Objects.requireNonNull(workerId, "workerId");
-        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        labels = labels == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(labels)); // as configured
         backoffMax = backoffMax == null ? Duration.ofSeconds(30) : backoffMax;
         handlers = handlers == null ? Map.of() : Map.copyOf(handlers);
     }

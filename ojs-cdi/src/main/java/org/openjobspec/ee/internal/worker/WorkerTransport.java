@@ -5,7 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-/** The four worker calls of the OJS protocol, as the engine needs them, and an optional wake-up source. */
+/**
+ * The four worker calls of the OJS protocol, as the engine needs them, the optional progress report, and an optional
+ * wake-up source.
+ */
 public interface WorkerTransport {
 
     List<WorkerJob> fetch(List<String> queues, int count, String workerId, long visibilityTimeoutMs)
@@ -18,6 +21,19 @@ public interface WorkerTransport {
 
     HeartbeatReply heartbeat(String workerId, Collection<String> activeJobIds, long visibilityTimeoutMs, String state)
             throws TransportException;
+
+    /**
+     * Reports how far an active job is (OJS progress extension); the engine calls it on its executor, at most once a
+     * second per job. The default cannot: it throws {@link TransportException.Kind#UNSUPPORTED}, and the engine
+     * stops asking.
+     *
+     * @param fraction from 0.0 to 1.0
+     * @param message  what the job is doing, or null
+     */
+    default void progress(String jobId, double fraction, String message) throws TransportException {
+        throw new TransportException(TransportException.Kind.UNSUPPORTED, "this transport cannot report progress",
+                null, null);
+    }
 
     /**
      * Calls {@code onActivity} whenever a job may have become available on one of {@code queues}, until the

@@ -25,6 +25,10 @@ final class ScriptedTransport implements WorkerTransport {
     record Beat(long at, List<String> jobIds, String state) {
     }
 
+    /** One progress report that reached the transport; {@code failed} when the script made it throw. */
+    record Report(long at, String jobId, double fraction, String message, boolean failed) {
+    }
+
     private final Clock clock;
     final Queue<WorkerJob> ready = new ConcurrentLinkedQueue<>();
     /** Answers the next ack/nack attempts, in order, with these failures. */
@@ -40,6 +44,8 @@ final class ScriptedTransport implements WorkerTransport {
     final List<Fetch> fetches = new CopyOnWriteArrayList<>();
     final List<Settle> settles = new CopyOnWriteArrayList<>();
     final List<Beat> beats = new CopyOnWriteArrayList<>();
+    final List<Report> reports = new CopyOnWriteArrayList<>();
+    volatile TransportException progressFailure; // every progress report throws it while set
 
     ScriptedTransport(Clock clock) {
         this.clock = clock;
@@ -103,6 +109,15 @@ final class ScriptedTransport implements WorkerTransport {
             throw down;
         }
         return heartbeatReply.apply(ids);
+    }
+
+    @Override
+    public void progress(String jobId, double fraction, String message) throws TransportException {
+        TransportException e = progressFailure;
+        reports.add(new Report(clock.nanoTime(), jobId, fraction, message, e != null));
+        if (e != null) {
+            throw e;
+        }
     }
 
     /** The ack/nack attempts that reached the server for {@code jobId}. */

@@ -70,6 +70,9 @@ public enum Messages {
     SRV_0301("no such job"),
     SRV_0302("ack or nack of a job that is not active"),
     SRV_0303("cancel of a job in a final state"),
+    // progress extension
+    SRV_0310("progress missing or not a number"),
+    SRV_0311("progress data is not an object"),
     SRV_0401("no such dead-letter job"),
     // cron
     SRV_0501("cron name missing"),

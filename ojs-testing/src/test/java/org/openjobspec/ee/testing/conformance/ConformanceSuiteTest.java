@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Runs the public OJS conformance cases (directory from the system property {@code ojs.conformance.dir})
- * against fresh in-process servers. Every case must pass except the documented known failures below; a
+ * Runs the public OJS conformance cases against fresh in-process servers: the core levels 0-4 (directory from the
+ * system property {@code ojs.conformance.dir}) and the cases of the extensions the server implements
+ * ({@code ojs.conformance.ext.dir}). Every case must pass except the documented known failures below; a
  * regression fails the build, and so does a known failure that starts passing (then remove it from the list).
  */
 class ConformanceSuiteTest {
@@ -30,22 +31,37 @@ class ConformanceSuiteTest {
 
     @Test
     void publicConformanceCasesPass() throws Exception {
-        String dir = System.getProperty("ojs.conformance.dir");
+        runSuites("ojs.conformance.dir", "conformance", KNOWN_FAILURES, 100);
+    }
+
+    /** EXT-PRG-001..003: progress reporting. */
+    @Test
+    void publicExtensionConformanceCasesPass() throws Exception {
+        List<ConformanceRunner.CaseResult> results = runSuites("ojs.conformance.ext.dir", "conformance-ext",
+                Map.of(), 3);
+        assertThat(results).extracting(ConformanceRunner.CaseResult::id)
+                .contains("EXT-PRG-001", "EXT-PRG-002", "EXT-PRG-003");
+    }
+
+    private static List<ConformanceRunner.CaseResult> runSuites(String property, String sharedName,
+                                                                Map<String, String> knownFailures, int atLeast)
+            throws Exception {
+        String dir = System.getProperty(property);
         if (dir == null || !Files.isDirectory(Path.of(dir))) {
-            fail(Messages.SRV_0840 + ": conformance cases not found: system property ojs.conformance.dir=" + dir
-                    + ". The build passes ${maven.multiModuleProjectDirectory}/../shared/conformance; run Maven from"
-                    + " the project root with the shared cases next to it, or set -Dojs.conformance.dir=<dir>.");
+            fail(Messages.SRV_0840 + ": conformance cases not found: system property " + property + "=" + dir
+                    + ". The build passes ${maven.multiModuleProjectDirectory}/../shared/" + sharedName + "; run Maven"
+                    + " from the project root with the shared cases next to it, or set -D" + property + "=<dir>.");
         }
         Path suites = Path.of(dir);
         List<ConformanceRunner.CaseResult> results = new ConformanceRunner(suites, null, null, 12)
                 .run(r -> System.out.println(r.line()));
         ConformanceRunner.summary(results, System.out);
 
-        assertThat(results).as("case files found under " + suites).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(results).as("case files found under " + suites).hasSizeGreaterThanOrEqualTo(atLeast);
         List<String> regressions = new ArrayList<>();
         Set<String> nowPassing = new TreeSet<>();
         for (ConformanceRunner.CaseResult r : results) {
-            boolean known = KNOWN_FAILURES.containsKey(r.path());
+            boolean known = knownFailures.containsKey(r.path());
             if (!r.passed() && !known) {
                 regressions.add(r.line());
             } else if (r.passed() && known) {
@@ -54,7 +70,8 @@ class ConformanceSuiteTest {
         }
         assertThat(regressions).as("conformance cases that fail and are not documented known failures").isEmpty();
         assertThat(nowPassing).as("known failures that pass now: remove them from KNOWN_FAILURES").isEmpty();
-        assertThat(results.stream().filter(r -> KNOWN_FAILURES.containsKey(r.path())).count())
-                .as("every known failure names an existing case file").isEqualTo(KNOWN_FAILURES.size());
+        assertThat(results.stream().filter(r -> knownFailures.containsKey(r.path())).count())
+                .as("every known failure names an existing case file").isEqualTo(knownFailures.size());
+        return results;
     }
 }

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.openjobspec.ee.EnqueueOptions;
 import org.openjobspec.ee.JobArgs;
 import org.openjobspec.ee.JobSpec;
+import org.openjobspec.ee.RateLimitPolicy;
 import org.openjobspec.ee.RetryPolicy;
 import org.openjobspec.ee.UniquePolicy;
 import org.openjobspec.ee.model.Rfc3339;
@@ -78,6 +79,9 @@ final class JobCodec {
         if (o.unique() != null) {
             b.add("unique", unique(o.unique()));
         }
+        if (o.rateLimit() != null) {
+            b.add("rate_limit", rateLimit(o.rateLimit()));
+        }
         if (!o.meta().isEmpty()) {
             JsonObjectBuilder meta = JSON.createObjectBuilder();
             o.meta().forEach(meta::add);
@@ -108,6 +112,31 @@ final class JobCodec {
         return b.build();
     }
 
+    private static JsonObject rateLimit(RateLimitPolicy p) {
+        JsonObjectBuilder b = JSON.createObjectBuilder();
+        put(b, "key", p.key());
+        put(b, "concurrency", p.concurrency());
+        put(b, "rate", window(p.rate()));
+        put(b, "throttle", window(p.throttle()));
+        put(b, "on_limit", p.onLimit());
+        return b.build();
+    }
+
+    private static JsonObject window(RateLimitPolicy.Window w) {
+        return w == null ? null : JSON.createObjectBuilder().add("limit", w.limit())
+                .add("period", w.period().toString()).build();
+    }
+
+    private static RateLimitPolicy rateLimitPolicy(JsonObject o) {
+        RateLimitPolicy p = RateLimitPolicy.key(o.containsKey("key") ? text(o.get("key")) : null);
+        p = with(p, o, "concurrency", v -> ((JsonNumber) v).intValue(), RateLimitPolicy::concurrency);
+        p = with(p, o, "rate", JsonValue::asJsonObject, (x, w) -> x.rate(w.getInt("limit"),
+                Duration.parse(w.getString("period"))));
+        p = with(p, o, "throttle", JsonValue::asJsonObject, (x, w) -> x.throttle(w.getInt("limit"),
+                Duration.parse(w.getString("period"))));
+        return with(p, o, "on_limit", v -> RateLimitPolicy.OnLimit.valueOf(text(v)), RateLimitPolicy::onLimit);
+    }
+
     private static void put(JsonObjectBuilder b, String key, Object value) {
         if (value == null) {
             return;
@@ -118,6 +147,8 @@ final class JobCodec {
             b.add(key, n);
         } else if (value instanceof Double n) {
             b.add(key, n);
+        } else if (value instanceof JsonValue json) {
+            b.add(key, json);
         } else if (value instanceof Boolean flag) {
             b.add(key, flag);
         } else if (value instanceof List<?> list) {
@@ -147,6 +178,7 @@ final class JobCodec {
             opts = with(opts, o, "tags", JobCodec::strings, (x, tags) -> x.tags(tags.toArray(String[]::new)));
             opts = with(opts, o, "retry", v -> retryPolicy(v.asJsonObject()), EnqueueOptions::retry);
             opts = with(opts, o, "unique", v -> uniquePolicy(v.asJsonObject()), EnqueueOptions::unique);
+            opts = with(opts, o, "rate_limit", v -> rateLimitPolicy(v.asJsonObject()), EnqueueOptions::rateLimit);
             opts = with(opts, o, "meta", JsonValue::asJsonObject, EnqueueOptions::meta);
             return JobSpec.of(type, argArray, opts);
         } catch (RuntimeException e) {

@@ -27,9 +27,9 @@ import static org.openjobspec.ee.jta.internal.Messages.TX_0016;
 
 /**
  * Sends committed outbox rows to the OJS server. Each pass is one task on the executor: claim the oldest pending
- * rows (FOR UPDATE SKIP LOCKED, so relays of several application instances share the table without sending a row
- * twice at once), send them as one batch, delete them (or mark them sent) and commit. The next pass follows at
- * once while full batches come back, else on a wake-up (a commit that wrote rows) or after the poll interval.
+ * rows, up to {@link #BATCHES_PER_CLAIM} batches (FOR UPDATE SKIP LOCKED, so relays of several application
+ * instances share the table without sending a row twice at once), send them batch after batch, delete them (or mark
+ * them sent) and commit. The next pass follows at once while full claims come back, else on a wake-up (a commit that wrote rows) or after the poll interval.
  * Between passes the relay holds no executor thread (the executor is shared with the worker's handlers, and a
  * small managed pool must not lose a thread to a relay that waits): the JDK's delay timer only submits the next
  * pass. At most one pass is queued or running at a time.
@@ -44,6 +44,8 @@ public final class OutboxRelay {
 
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
+    /** Batches per claim: enough to spread a claim's database round trips thin, few enough to hold little. */
+    static final int BATCHES_PER_CLAIM = 10;
 
     /** Relay settings; a zero retention deletes rows as soon as they are sent. */
     public record Settings(int batchSize, Duration pollInterval, Duration backoffMax, Duration retention) {
@@ -64,6 +66,8 @@ public final class OutboxRelay {
     private boolean armed;
     private long armedFor;
     private long timer;
+    // a stop ends a claim after the batch in flight; the claim's other rows stay pending
+    private volatile boolean stopping;
     // passes only (one at a time, handed over through lock)
     private int failures;
     private Instant lastPrune = Instant.EPOCH;
@@ -85,6 +89,7 @@ public final class OutboxRelay {
             this.executor = executor;
             loader = Thread.currentThread().getContextClassLoader();
             running = true;
+            stopping = false;
             submit();
         }
     }
@@ -109,6 +114,7 @@ public final class OutboxRelay {
      */
     public boolean stop(Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
+        stopping = true;
         synchronized (lock) {
             boolean wasRunning = running;
             running = false;
@@ -228,7 +234,7 @@ public final class OutboxRelay {
                 failures = 0;
             }
             prune();
-            return claimed == settings.batchSize() ? Duration.ZERO : settings.pollInterval();
+            return claimed == settings.batchSize() * BATCHES_PER_CLAIM ? Duration.ZERO : settings.pollInterval();
         } catch (OjsException e) {
             Duration wait = backoff(e.retryAfter().orElse(null));
             LOG.log(failures == 1 ? Level.WARNING : Level.DEBUG, TX_0012 + ": the OJS server did not take outbox "
@@ -242,51 +248,70 @@ public final class OutboxRelay {
         }
     }
 
-    /** One claim: returns how many rows it claimed. */
+    /**
+     * One claim of up to {@link #BATCHES_PER_CLAIM} batches, sent one after the other: returns how many rows it
+     * claimed. Claiming several batches at once spends the claim's, delete's and commit's round trips to the
+     * database once for all of them. When the server fails or the relay stops mid-way, the rows already sent are
+     * committed as sent and the rest stay pending, in order.
+     */
     int relayOnce() throws SQLException {
-        try (OutboxStore.Claim claim = store.claim(settings.batchSize())) {
+        try (OutboxStore.Claim claim = store.claim(settings.batchSize() * BATCHES_PER_CLAIM)) {
             List<OutboxStore.Row> rows = claim.rows();
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<OutboxStore.Row> sendable = new ArrayList<>(rows.size());
-            List<JobSpec> jobs = new ArrayList<>(rows.size());
-            for (OutboxStore.Row row : rows) {
-                try {
-                    jobs.add(claim.job(row));
-                    sendable.add(row);
-                } catch (IllegalArgumentException e) {
-                    reject(claim, row, e.getMessage());
-                }
-            }
+            List<OutboxStore.Row> sent = new ArrayList<>(rows.size());
             try {
-                if (!jobs.isEmpty()) {
-                    client.enqueueBatch(jobs);
+                for (int from = 0; from < rows.size() && !stopping; from += settings.batchSize()) {
+                    send(claim, rows.subList(from, Math.min(rows.size(), from + settings.batchSize())), sent);
                 }
-                claim.sent(sendable, keep());
-            } catch (OjsDuplicateException | OjsValidationException e) {
-                oneByOne(claim, sendable, jobs);
+            } catch (OjsException e) {
+                claim.sent(sent, keep());
+                claim.commit();
+                throw e;
             }
+            claim.sent(sent, keep());
             claim.commit();
             return rows.size();
         }
     }
 
-    /** Sends rows singly; rows sent before a server failure are committed, the rest stay pending. */
-    private void oneByOne(OutboxStore.Claim claim, List<OutboxStore.Row> rows, List<JobSpec> jobs)
+    /** Sends {@code rows} as one batch; adds those the server took to {@code sent}. */
+    private void send(OutboxStore.Claim claim, List<OutboxStore.Row> rows, List<OutboxStore.Row> sent)
             throws SQLException {
+        List<OutboxStore.Row> sendable = new ArrayList<>(rows.size());
+        List<JobSpec> jobs = new ArrayList<>(rows.size());
+        for (OutboxStore.Row row : rows) {
+            try {
+                jobs.add(claim.job(row));
+                sendable.add(row);
+            } catch (IllegalArgumentException e) {
+                reject(claim, row, e.getMessage());
+            }
+        }
+        if (jobs.isEmpty()) {
+            return;
+        }
+        try {
+            client.enqueueBatch(jobs);
+            sent.addAll(sendable);
+        } catch (OjsDuplicateException | OjsValidationException e) {
+            oneByOne(claim, sendable, jobs, sent);
+        }
+    }
+
+    /** Sends rows singly, after the server refused their batch for the sake of one of them. */
+    private void oneByOne(OutboxStore.Claim claim, List<OutboxStore.Row> rows, List<JobSpec> jobs,
+            List<OutboxStore.Row> sent) throws SQLException {
         for (int i = 0; i < rows.size(); i++) {
             OutboxStore.Row row = rows.get(i);
             try {
                 client.enqueue(jobs.get(i));
-                claim.sent(List.of(row), keep());
+                sent.add(row);
             } catch (OjsDuplicateException e) {
-                claim.sent(List.of(row), keep());
+                sent.add(row);
             } catch (OjsValidationException e) {
                 reject(claim, row, e.getMessage());
-            } catch (OjsException e) {
-                claim.commit();
-                throw e;
             }
         }
     }

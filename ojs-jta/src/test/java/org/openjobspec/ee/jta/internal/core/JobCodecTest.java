@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.EnqueueOptions;
 import org.openjobspec.ee.JobArgs;
 import org.openjobspec.ee.JobSpec;
+import org.openjobspec.ee.RateLimitPolicy;
 import org.openjobspec.ee.RetryPolicy;
 import org.openjobspec.ee.UniquePolicy;
 
@@ -35,7 +36,9 @@ class JobCodecTest {
                         .maxInterval(Duration.ofMinutes(3)).jitter(false).nonRetryableErrors("bad.*")
                         .onExhaustion(RetryPolicy.Exhaustion.DISCARD).backoff(RetryPolicy.Backoff.LINEAR))
                 .unique(UniquePolicy.by(UniquePolicy.Key.TYPE, UniquePolicy.Key.ARGS).period(Duration.ofMinutes(10))
-                        .onConflict(UniquePolicy.OnConflict.IGNORE).states("available"));
+                        .onConflict(UniquePolicy.OnConflict.IGNORE).states("available"))
+                .rateLimit(RateLimitPolicy.key("tenant:42").concurrency(3).rate(100, Duration.ofMinutes(1))
+                        .throttle(5, Duration.ofSeconds(1)).onLimit(RateLimitPolicy.OnLimit.RESCHEDULE));
 
         JobSpec back = codec.decode("id-1", "mail.send", codec.args(JobArgs.of("x", 2, new Address("Main", 3), null)),
                 codec.options(options));
@@ -57,6 +60,10 @@ class JobCodecTest {
         assertThat(List.of(u.keys(), u.period(), u.onConflict(), u.states())).isEqualTo(List.of(
                 List.of(UniquePolicy.Key.TYPE, UniquePolicy.Key.ARGS), Duration.ofMinutes(10),
                 UniquePolicy.OnConflict.IGNORE, List.of("available")));
+        RateLimitPolicy l = o.rateLimit();
+        assertThat(List.of(l.key(), l.concurrency(), l.rate(), l.throttle(), l.onLimit())).isEqualTo(List.of("tenant:42",
+                3, new RateLimitPolicy.Window(100, Duration.ofMinutes(1)),
+                new RateLimitPolicy.Window(5, Duration.ofSeconds(1)), RateLimitPolicy.OnLimit.RESCHEDULE));
     }
 
     @Test

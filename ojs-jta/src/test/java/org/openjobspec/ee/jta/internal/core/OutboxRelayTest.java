@@ -83,6 +83,29 @@ abstract class OutboxRelayTest {
     }
 
     @Test
+    void aServerFailingMidClaimKeepsWhatItTookAndTheRowsBehindInOrder() throws Exception {
+        HostileOjsServer ojs = hostile();
+        // the exact rule serves the first batch; every later one falls to the prefix rule
+        ojs.on(BATCH, 1, Behaviour.healthy());
+        ojs.on(BATCH + "*", Behaviour.serviceUnavailable(Duration.ofMillis(100)));
+        List<JobSpec> jobs = jobs(250);
+        store.insert(jobs);
+
+        start(client(ojs), settings(100, Duration.ZERO));
+
+        await().atMost(LONG).until(() -> store.count("pending") == 150);
+        assertThat(ojs.server().state().jobCount()).as("the first batch of the claim").isEqualTo(100);
+        assertThat(ojs.count(BATCH)).as("the claim went on to its second batch").isGreaterThanOrEqualTo(2);
+
+        ojs.heal();
+        await().atMost(LONG).until(() -> store.count("pending") == 0);
+        assertThat(ojs.server().state().jobCount()).isEqualTo(250);
+        List<String> sent = idsSent(ojs);
+        assertThat(sent.subList(sent.size() - 150, sent.size())).as("the rows behind, in insertion order")
+                .containsExactlyElementsOf(ids(jobs).subList(100, 250));
+    }
+
+    @Test
     void keepsEveryRowWhileTheServerIsDownAndSendsEachOnceWhenItIsBack() throws Exception {
         EmbeddedOjsServer first = EmbeddedOjsServer.start();
         int port = first.port();
@@ -221,17 +244,18 @@ abstract class OutboxRelayTest {
     }
 
     @Test
-    void stopFinishesTheBatchInFlightWithinTheGracePeriod() throws Exception {
+    void stopFinishesTheBatchInFlightWithinTheGracePeriodAndLeavesTheRestOfTheClaim() throws Exception {
         HostileOjsServer ojs = hostile();
         ojs.on(BATCH, 1, Behaviour.healthy().delayed(Duration.ofSeconds(1)));
-        store.insert(jobs(5));
-        OutboxRelay relay = start(client(ojs), settings(100, Duration.ZERO));
+        store.insert(jobs(25));
+        OutboxRelay relay = start(client(ojs), settings(10, Duration.ZERO));
         await().atMost(LONG).until(() -> ojs.count(BATCH) == 1);
 
         assertThat(relay.stop(Duration.ofSeconds(30))).isTrue();
 
-        assertThat(store.count("pending")).as("the batch in flight was committed as sent").isZero();
-        assertThat(ojs.server().state().jobCount()).isEqualTo(5);
+        assertThat(store.count("pending")).as("the batch in flight was committed as sent, the claim's other rows "
+                + "were left").isEqualTo(15);
+        assertThat(ojs.server().state().jobCount()).isEqualTo(10);
         assertThat(ojs.count(BATCH)).isEqualTo(1);
     }
 

@@ -48,6 +48,11 @@ final class EventLog {
         }
     }
 
+    /**
+     * The events after the cursor {@code after} that pass the filters, oldest first. The cursor is the id of the last
+     * event considered (returned or skipped by the filters), so that skipped events are not read again. An unknown cursor (an event already evicted, or one of an earlier
+     * server run or of before a reset) is older than every event the log holds: the page starts at the oldest.
+     */
     Page poll(Set<String> types, Set<String> queues, Set<String> jobTypes, String after, int limit) {
         long afterSeq = 0;
         if (after != null) {
@@ -62,19 +67,24 @@ final class EventLog {
         String cursor = after;
         boolean more = false;
         for (Event e : events) {
-            if (e.seq <= afterSeq || (types != null && !types.contains(e.type))
-                    || (queues != null && !queues.contains(e.queue))
-                    || (jobTypes != null && !jobTypes.contains(e.jobType))) {
+            if (e.seq <= afterSeq) {
                 continue;
             }
-            if (page.size() == limit) {
-                more = true;
-                break;
+            if (matches(e, types, queues, jobTypes)) {
+                if (page.size() == limit) {
+                    more = true;
+                    break;
+                }
+                page.add(e);
             }
-            page.add(e);
             cursor = e.id;
         }
         return new Page(page, more, cursor);
+    }
+
+    private static boolean matches(Event e, Set<String> types, Set<String> queues, Set<String> jobTypes) {
+        return (types == null || types.contains(e.type)) && (queues == null || queues.contains(e.queue))
+                && (jobTypes == null || jobTypes.contains(e.jobType));
     }
 
     void clear() {

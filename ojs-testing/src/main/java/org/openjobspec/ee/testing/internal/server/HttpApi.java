@@ -181,6 +181,10 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
                     allow(method, "GET", "DELETE");
                     return Response.ok(method.equals("GET") ? state.get(seg[3]) : state.cancel(seg[3], now));
                 }
+                if (n == 5 && seg[4].equals("progress")) {
+                    allow(method, "GET", "PUT");
+                    return Response.ok(method.equals("GET") ? state.progress(seg[3]) : progress(seg[3], body(ex), now));
+                }
                 if (n == 5 && seg[4].equals("events")) {
                     allow(method, "GET");
                     stream(ex, state.subscribeJob(seg[3], now));
@@ -202,7 +206,9 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
             case "queues" -> {
                 if (n == 3) {
                     allow(method, "GET");
-                    return Response.ok(state.listQueues());
+                    // no limit: every queue, as the reference server answers
+                    Integer limit = query.containsKey("limit") ? intParam(query, "limit", 50, 1, 1000) : null;
+                    return Response.ok(state.listQueues(limit, intParam(query, "offset", 0, 0, Integer.MAX_VALUE)));
                 }
                 if (n == 5) {
                     String q = seg[3];
@@ -403,6 +409,23 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
         return state.nack(id, error, rq == JsonValue.TRUE, now);
     }
 
+    /** PUT progress (progress extension): {@code {"progress": 0..1, "message"?: string, "data"?: object}}. */
+    private JsonObject progress(String id, JsonValue body, long now) {
+        JsonObject b = object(body);
+        if (!(b.get("progress") instanceof JsonNumber value)) {
+            throw ApiException.invalid(Messages.SRV_0310, "The 'progress' field is required and must be a number.",
+                    "Send the fraction done from 0.0 to 1.0, e.g. {\"progress\":0.5,\"message\":\"half done\"}.",
+                    "progress");
+        }
+        JsonValue data = b.get("data");
+        if (data != null && !Json.isNull(data) && !(data instanceof JsonObject)) {
+            throw ApiException.invalid(Messages.SRV_0311, "'data' must be an object.",
+                    "Send structured progress as an object, e.g. {\"rows\":500}, or leave it out.", "data");
+        }
+        return state.progress(id, value.doubleValue(), optionalString(b, "message"),
+                data instanceof JsonObject o ? o : null, now);
+    }
+
     private JsonObject heartbeat(JsonObject b, long now) {
         String worker = optionalString(b, "worker_id");
         if (worker == null || worker.isBlank()) {
@@ -425,7 +448,22 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
             ids.add(single);
         }
         return state.heartbeat(worker, new ArrayList<>(ids), optionalPositive(b, "visibility_timeout_ms"),
-                optionalString(b, "state"), now);
+                optionalString(b, "state"), identity(b), now);
+    }
+
+    /**
+     * What a heartbeat says about its worker (worker protocol §4.2): the keys of {@link Workers#IDENTITY} that carry
+     * a value of the right JSON type. Others are ignored, as the reference server ignores keys it does not know.
+     */
+    private static JsonObject identity(JsonObject b) {
+        JsonObjectBuilder id = Json.obj();
+        Workers.IDENTITY.forEach((key, type) -> {
+            JsonValue v = b.get(key);
+            if (v != null && v.getValueType() == type) {
+                id.add(key, v);
+            }
+        });
+        return id.build();
     }
 
     private JsonObject manifest() {
@@ -444,6 +482,8 @@ public final class HttpApi implements LoopbackHttpServer.Handler {
                         .add(Json.obj().add("name", "admin-api").add("uri", "urn:ojs:ext:admin-api")
                                 .add("version", "1.0.0"))
                         .add(Json.obj().add("name", "dead-letter").add("uri", "urn:ojs:ext:dead-letter")
+                                .add("version", "1.0.0"))
+                        .add(Json.obj().add("name", "progress").add("uri", "urn:ojs:ext:progress")
                                 .add("version", "1.0.0"))))
                 .add("endpoints", Json.obj().add("base_url", baseUrl + "/ojs/v1").add("manifest", "/ojs/manifest")
                         .add("health", "/ojs/v1/health"))

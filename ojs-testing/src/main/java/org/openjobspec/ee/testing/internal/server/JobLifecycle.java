@@ -141,13 +141,17 @@ final class JobLifecycle {
                 continue;
             }
             while (fetched.size() < count && !q.ready.isEmpty() && q.rateAllows(now)) {
-                StoredJob j = q.ready.first();
+                StoredJob j = firstStartable(q);
+                if (j == null) {
+                    break;
+                }
                 if (j.expiresAt != null && j.expiresAt <= now) {
                     expire(j, now);
                     continue;
                 }
                 j.attempt++;
                 j.startedAt = now;
+                clearProgress(j); // a new attempt reports from 0 again
                 j.workerId = workerId;
                 j.leaseMs = visibilityMs != null ? visibilityMs
                         : j.visibilityTimeoutMs != null ? j.visibilityTimeoutMs : defaultVisibilityMs;
@@ -166,6 +170,19 @@ final class JobLifecycle {
             }
         }
         return fetched;
+    }
+
+    /**
+     * The first ready job whose rate-limit key has a free slot. A job over its key's concurrency stays available and
+     * waits, whatever its {@code on_limit} says; the extension's rate and throttle are not enforced.
+     */
+    private StoredJob firstStartable(ServerQueue q) {
+        for (StoredJob j : q.ready) {
+            if (store.hasSlot(j)) {
+                return j;
+            }
+        }
+        return null;
     }
 
     StoredJob find(String id) {
@@ -200,6 +217,8 @@ final class JobLifecycle {
         }
         j.error = null;
         j.completedAt = now;
+        j.progress = 1.0;
+        j.progressAt = now;
         long duration = j.startedAt == null ? 0 : now - j.startedAt;
         store.transition(j, JobState.COMPLETED, now);
         JsonObjectBuilder d = Json.obj().add("attempt", j.attempt).add("duration_ms", duration);
@@ -208,6 +227,39 @@ final class JobLifecycle {
         }
         events.record("job.completed", j, now, d);
         return j;
+    }
+
+    /**
+     * A progress report (progress extension): the value is clamped to 0..1; a value below the last one, and any
+     * report for a job that is not active, is ignored without error. An applied report extends the lease like a
+     * heartbeat and goes to the event log and the job's event streams.
+     *
+     * @return whether the report was applied
+     */
+    boolean progress(StoredJob j, double value, String message, JsonObject data, long now) {
+        double clamped = Math.max(0.0, Math.min(1.0, value));
+        if (j.state != JobState.ACTIVE || (j.progress != null && clamped < j.progress)) {
+            return false;
+        }
+        j.progress = clamped;
+        j.progressMessage = message;
+        j.progressData = data;
+        j.progressAt = now;
+        j.visibleUntil = Math.max(j.visibleUntil, now + j.leaseMs);
+        JsonObjectBuilder d = Json.obj().add("progress", clamped);
+        if (message != null) {
+            d.add("message", message);
+        }
+        events.record("job.progress", j, now, d);
+        store.progressed(j, now);
+        return true;
+    }
+
+    private static void clearProgress(StoredJob j) {
+        j.progress = null;
+        j.progressMessage = null;
+        j.progressData = null;
+        j.progressAt = null;
     }
 
     /** FAIL. {@code error} is the request's error object (may be null); requeue releases the job untouched. */

@@ -31,6 +31,8 @@ final class JobStore {
     final Set<StoredJob> active = new LinkedHashSet<>();
     final Map<String, List<StoredJob>> uniqueIndex = new HashMap<>();
     final Map<String, StoredJob> deadLetter = new LinkedHashMap<>();
+    /** Active jobs per rate-limit key, for keys with a concurrency. */
+    private final Map<String, Integer> activeByLimitKey = new HashMap<>();
     private final ArrayDeque<Retained> retention = new ArrayDeque<>();
     private final Streams streams;
     /** Told when a workflow member reaches a terminal state (set once by {@link ServerState}). */
@@ -102,7 +104,12 @@ final class JobStore {
             switch (from) {
                 case AVAILABLE -> q.ready.remove(j);
                 case SCHEDULED, RETRYABLE -> delayed.remove(j);
-                case ACTIVE -> active.remove(j);
+                case ACTIVE -> {
+                    active.remove(j);
+                    if (j.limitKey != null) {
+                        activeByLimitKey.computeIfPresent(j.limitKey, (k, n) -> n > 1 ? n - 1 : null);
+                    }
+                }
                 default -> {
                 }
             }
@@ -114,6 +121,9 @@ final class JobStore {
             case SCHEDULED, RETRYABLE -> delayed.add(j);
             case ACTIVE -> {
                 active.add(j);
+                if (j.limitKey != null) {
+                    activeByLimitKey.merge(j.limitKey, 1, Integer::sum);
+                }
                 if (j.expiresAt != null) {
                     expiring.remove(j); // a started job is no longer subject to its TTL
                 }
@@ -138,6 +148,11 @@ final class JobStore {
         }
     }
 
+    /** Tells the job's event streams about a progress report. */
+    void progressed(StoredJob j, long now) {
+        streams.progressed(j, now);
+    }
+
     /** Forgets terminal jobs older than the retention time or beyond the cap (oldest first). */
     void purge(long now) {
         while (!retention.isEmpty()) {
@@ -154,7 +169,13 @@ final class JobStore {
         }
     }
 
+    /** Whether starting {@code j} keeps its rate-limit key within its concurrency. */
+    boolean hasSlot(StoredJob j) {
+        return j.limitKey == null || activeByLimitKey.getOrDefault(j.limitKey, 0) < j.limitConcurrency;
+    }
+
     void clear() {
+        activeByLimitKey.clear();
         jobs.clear();
         queues.clear();
         delayed.clear();

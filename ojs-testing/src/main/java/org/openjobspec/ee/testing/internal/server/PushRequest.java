@@ -19,10 +19,12 @@ record PushRequest(String id, String type, JsonArray args, JsonObject meta, Stri
                              Integer priority, Long timeoutMs, Long scheduledAt, String scheduledAtText,
                              Long expiresAt, String expiresAtText, ServerRetryPolicy retry, JsonObject retryJson,
                              ServerUniquePolicy unique, JsonObject uniqueJson, JsonArray tags, Long visibilityTimeoutMs,
-                             Double rateLimitPerSecond, Map<String, JsonValue> extra) {
+                             Double rateLimitPerSecond, JsonObject rateLimitJson, Map<String, JsonValue> extra) {
 
     private static final Pattern TYPE = ServerPatterns.JOB_TYPE;
     private static final Pattern QUEUE = ServerPatterns.QUEUE;
+    private static final Pattern RATE_LIMIT_KEY = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9._:-]*$");
+    private static final Set<String> ON_LIMIT = Set.of("wait", "reschedule", "drop");
     // Request keys the server reads, plus system-managed job fields a client must not be able to set.
     private static final Set<String> KNOWN = Set.of("id", "type", "args", "meta", "schema", "options", "specversion",
             "state", "queue", "priority", "attempt", "max_attempts", "timeout_ms", "worker_id", "created_at",
@@ -150,15 +152,12 @@ record PushRequest(String id, String type, JsonArray args, JsonObject meta, Stri
             meta = md; // the reference server lets options.metadata replace meta
         }
         Double rate = null;
+        JsonObject rateLimit = null;
         if (opts.containsKey("rate_limit") && !Json.isNull(opts.get("rate_limit"))) {
-            JsonValue rl = opts.get("rate_limit");
-            if (!(rl instanceof JsonObject r) || !(r.get("max_per_second") instanceof JsonNumber mps)
-                    || mps.doubleValue() <= 0) {
-                throw ApiException.invalid(Messages.SRV_0116, prefix + "'options.rate_limit' must be"
-                        + " {\"max_per_second\": <positive number>}.", "Send e.g. {\"max_per_second\":10}.",
-                        "options.rate_limit");
+            rateLimit = parseRateLimit(opts.get("rate_limit"), prefix);
+            if (rateLimit.get("max_per_second") instanceof JsonNumber mps) {
+                rate = mps.doubleValue();
             }
-            rate = mps.doubleValue();
         }
         Map<String, JsonValue> extra = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> e : o.entrySet()) {
@@ -167,7 +166,7 @@ record PushRequest(String id, String type, JsonArray args, JsonObject meta, Stri
             }
         }
         return new PushRequest(id, type, args, meta, schema, queue, priority, timeoutMs, scheduledAt, schedText,
-                expiresAt, expText, retry, retryJson, unique, uniqueJson, tags, visibility, rate, extra);
+                expiresAt, expText, retry, retryJson, unique, uniqueJson, tags, visibility, rate, rateLimit, extra);
     }
 
     static String parseType(JsonValue v, String prefix, String field) {
@@ -196,6 +195,55 @@ record PushRequest(String id, String type, JsonArray args, JsonObject meta, Stri
                     "Use lowercase letters, digits, '-' and '.', starting with a letter or digit.", "options.queue");
         }
         return q;
+    }
+
+    /**
+     * {@code options.rate_limit} in either shape: the reference server's per-queue fetch throttle
+     * {@code {"max_per_second": n}}, or the rate-limiting extension's {@code {key, concurrency?, rate?, throttle?,
+     * on_limit?}}, which is checked and kept (shown back on the job); of it only the concurrency is enforced (see
+     * {@code JobLifecycle#fetch}).
+     */
+    private static JsonObject parseRateLimit(JsonValue value, String prefix) {
+        String field = "options.rate_limit";
+        String hint = "Send {\"key\":\"smtp\",\"concurrency\":5,\"rate\":{\"limit\":100,\"period\":\"PT1M\"},"
+                + "\"on_limit\":\"wait\"} or {\"max_per_second\":10}.";
+        if (!(value instanceof JsonObject r)) {
+            throw ApiException.invalid(Messages.SRV_0116, prefix + "'" + field + "' must be an object.", hint, field);
+        }
+        if (r.containsKey("max_per_second")) {
+            if (!(r.get("max_per_second") instanceof JsonNumber mps) || mps.doubleValue() <= 0) {
+                throw ApiException.invalid(Messages.SRV_0116, prefix + "'" + field + ".max_per_second' must be a"
+                        + " positive number.", hint, field);
+            }
+            return r;
+        }
+        if (!(r.get("key") instanceof JsonString key) || !RATE_LIMIT_KEY.matcher(key.getString()).matches()) {
+            throw ApiException.invalid(Messages.SRV_0116, prefix + "'" + field + ".key' must be a string matching "
+                    + RATE_LIMIT_KEY.pattern() + ".", hint, field + ".key");
+        }
+        if (r.containsKey("concurrency") && !(r.get("concurrency") instanceof JsonNumber c && c.isIntegral()
+                && c.longValue() > 0)) {
+            throw ApiException.invalid(Messages.SRV_0116, prefix + "'" + field + ".concurrency' must be a positive"
+                    + " integer.", hint, field + ".concurrency");
+        }
+        for (String window : new String[]{"rate", "throttle"}) {
+            if (!r.containsKey(window)) {
+                continue;
+            }
+            if (!(r.get(window) instanceof JsonObject w) || !(w.get("limit") instanceof JsonNumber limit)
+                    || !limit.isIntegral() || limit.longValue() <= 0 || !(w.get("period") instanceof JsonString period)
+                    || Times.parseDuration(period.getString()) == null) {
+                throw ApiException.invalid(Messages.SRV_0116, prefix + "'" + field + "." + window + "' must be"
+                        + " {\"limit\": <positive integer>, \"period\": <positive ISO 8601 duration>}.", hint,
+                        field + "." + window);
+            }
+        }
+        if (r.containsKey("on_limit") && !(r.get("on_limit") instanceof JsonString onLimit
+                && ON_LIMIT.contains(onLimit.getString()))) {
+            throw ApiException.invalid(Messages.SRV_0116, prefix + "'" + field + ".on_limit' must be wait, reschedule"
+                    + " or drop.", hint, field + ".on_limit");
+        }
+        return r;
     }
 
     private static Long positiveLong(JsonObject opts, String key, String prefix) {

@@ -56,6 +56,12 @@ final class Render {
             b.add("expires_at", j.expiresAtText != null && !j.expiresAtText.startsWith("+") ? j.expiresAtText
                     : Times.format(j.expiresAt));
         }
+        if (j.progress != null) {
+            b.add("progress", j.progress);
+            if (j.progressMessage != null) {
+                b.add("progress_message", j.progressMessage);
+            }
+        }
         if (j.result != null) {
             b.add("result", j.result);
         }
@@ -75,6 +81,9 @@ final class Render {
         }
         if (j.uniqueJson != null) {
             b.add("unique", j.uniqueJson);
+        }
+        if (j.rateLimit != null) {
+            b.add("rate_limit", j.rateLimit);
         }
         if (j.schema != null) {
             b.add("schema", j.schema);
@@ -108,6 +117,28 @@ final class Render {
         JsonObjectBuilder b = Json.obj().add("jobs", out);
         if (first != null) {
             b.add("job", first);
+        }
+        return b.build();
+    }
+
+    /**
+     * A job's progress (progress extension): 0 until one is reported. {@code applied} says whether the report just
+     * made was taken (null when answering a GET).
+     */
+    static JsonObject progress(StoredJob j, Boolean applied) {
+        JsonObjectBuilder b = Json.obj().add("job_id", j.id).add("state", j.state.wire())
+                .add("progress", j.progress == null ? 0.0 : j.progress);
+        if (j.progressMessage != null) {
+            b.add("message", j.progressMessage);
+        }
+        if (j.progressData != null) {
+            b.add("data", j.progressData);
+        }
+        if (j.progressAt != null) {
+            b.add("updated_at", Times.format(j.progressAt));
+        }
+        if (applied != null) {
+            b.add("applied", applied);
         }
         return b.build();
     }
@@ -148,14 +179,16 @@ final class Render {
                 .build();
     }
 
-    static JsonObject queues(Collection<ServerQueue> queues) {
+    /** A page of the queues in name order; {@code limit} null lists them all (as the reference server does). */
+    static JsonObject queues(Collection<ServerQueue> queues, Integer limit, int offset) {
+        int size = queues.size();
+        int pageSize = limit == null ? size : limit;
         JsonArrayBuilder arr = Json.arr();
-        for (ServerQueue q : queues) {
-            arr.add(Json.obj().add("name", q.name).add("status", q.paused ? "paused" : "active")
-                    .add("created_at", Times.format(q.createdAt)));
-        }
-        return Json.obj().add("queues", arr).add("pagination", Json.obj().add("total", queues.size())
-                .add("limit", Math.max(50, queues.size())).add("offset", 0).add("has_more", false)).build();
+        queues.stream().skip(offset).limit(pageSize).forEach(q -> arr.add(Json.obj().add("name", q.name)
+                .add("status", q.paused ? "paused" : "active").add("created_at", Times.format(q.createdAt))));
+        return Json.obj().add("queues", arr).add("pagination", Json.obj().add("total", size)
+                .add("limit", limit == null ? Math.max(50, size) : limit).add("offset", offset)
+                .add("has_more", (long) offset + pageSize < size)).build();
     }
 
     static JsonObject queueStats(String name, ServerQueue q, long deadLettered, long now) {
@@ -233,8 +266,10 @@ final class Render {
     }
 
     static JsonObject worker(Workers.Worker w, int activeJobs) {
-        return Json.obj().add("id", w.id).add("state", w.reportedState).add("directive", w.directive)
-                .add("active_jobs", activeJobs).add("last_heartbeat", Times.format(w.lastSeen)).build();
+        JsonObjectBuilder b = Json.obj().add("id", w.id).add("state", w.reportedState).add("directive", w.directive)
+                .add("active_jobs", activeJobs).add("last_heartbeat", Times.format(w.lastSeen));
+        w.identity.forEach(b::add);
+        return b.build();
     }
 
     static JsonObject workers(Collection<Workers.Worker> workers, ToIntFunction<String> activeJobs, long now) {
@@ -281,6 +316,17 @@ final class Render {
             b.addNull("cursor");
         }
         return b.build();
+    }
+
+    /** One SSE frame of ojs-events' job.progress. */
+    static String progressFrame(StoredJob j, long frameSeq, long now) {
+        JsonObjectBuilder data = Json.obj().add("event", "job.progress").add("job_id", j.id).add("queue", j.queue)
+                .add("type", j.type).add("progress", j.progress);
+        if (j.progressMessage != null) {
+            data.add("message", j.progressMessage);
+        }
+        return "id: evt_" + String.format("%04d", frameSeq) + "\nevent: job.progress\ndata: "
+                + Json.write(data.add("timestamp", Times.format(now)).build()) + "\n\n";
     }
 
     /** One SSE frame of ojs-events' job.state_changed. */

@@ -111,6 +111,17 @@ public final class ServerState {
         return Render.fetched(jobs.fetch(queueNames, count, workerId, visibilityMs, now));
     }
 
+    /** PUT progress: applied, or ignored without error (job not active, value lower than the last). */
+    synchronized JsonObject progress(String id, double value, String message, JsonObject data, long now) {
+        StoredJob j = jobs.job(id);
+        boolean applied = jobs.progress(j, value, message, data, now);
+        return Render.progress(j, applied);
+    }
+
+    synchronized JsonObject progress(String id) {
+        return Render.progress(jobs.job(id), null);
+    }
+
     synchronized JsonObject ack(String id, JsonValue result, long now) {
         return Render.acked(jobs.ack(id, result, now));
     }
@@ -122,9 +133,11 @@ public final class ServerState {
 
     // ------------------------------------------------------------------ workers
 
+    /** @param identity what the worker says about itself (labels, hostname, ...), kept for the admin listing */
     synchronized JsonObject heartbeat(String workerId, List<String> activeIds, Long visibilityMs,
-                                             String reportedState, long now) {
-        return Render.heartbeat(workers.heartbeat(workerId, activeIds, visibilityMs, reportedState, now), now);
+                                      String reportedState, JsonObject identity, long now) {
+        return Render.heartbeat(workers.heartbeat(workerId, activeIds, visibilityMs, reportedState, identity, now),
+                now);
     }
 
     /** Admin: make the worker's next heartbeats carry {@code quiet} or {@code terminate}. Never goes back. */
@@ -139,8 +152,8 @@ public final class ServerState {
 
     // ------------------------------------------------------------------ queues and dead letter
 
-    synchronized JsonObject listQueues() {
-        return Render.queues(store.queues.values());
+    synchronized JsonObject listQueues(Integer limit, int offset) {
+        return Render.queues(store.queues.values(), limit, offset);
     }
 
     synchronized JsonObject queueStats(String name, long now) {

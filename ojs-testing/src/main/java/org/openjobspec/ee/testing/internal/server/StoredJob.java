@@ -1,6 +1,7 @@
 package org.openjobspec.ee.testing.internal.server;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -27,6 +28,10 @@ final class StoredJob {
     final String uniqueKey;
     final JsonArray tags;
     final Long visibilityTimeoutMs;
+    final JsonObject rateLimit;
+    /** The rate-limiting extension's key when it sets a concurrency, else null; and that concurrency. */
+    final String limitKey;
+    final int limitConcurrency;
     final Map<String, JsonValue> extra;
     final long createdAt;
 
@@ -57,6 +62,12 @@ final class StoredJob {
     String workflowId;
     int workflowIndex = -1;
 
+    /** Progress of the current attempt (0..1, never lower than before), null until one is reported. */
+    Double progress;
+    String progressMessage;
+    JsonObject progressData;
+    Long progressAt;
+
     StoredJob(String id, long seq, PushRequest r, String uniqueKey, long now) {
         this.id = id;
         this.seq = seq;
@@ -75,6 +86,10 @@ final class StoredJob {
         this.uniqueKey = uniqueKey;
         this.tags = r.tags();
         this.visibilityTimeoutMs = r.visibilityTimeoutMs();
+        this.rateLimit = r.rateLimitJson();
+        boolean concurrencyLimited = rateLimit != null && rateLimit.get("concurrency") instanceof JsonNumber;
+        this.limitKey = concurrencyLimited ? rateLimit.getString("key") : null;
+        this.limitConcurrency = concurrencyLimited ? rateLimit.getInt("concurrency") : 0;
         this.extra = r.extra();
         this.createdAt = now;
         this.enqueuedAt = now;

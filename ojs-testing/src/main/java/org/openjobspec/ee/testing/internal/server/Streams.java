@@ -47,6 +47,15 @@ final class Streams {
         queueStreams.clear();
     }
 
+    /** A {@code job.progress} frame for the job's streams (not the queue's: they tell workers about new jobs). */
+    void progressed(StoredJob j, long now) {
+        Set<SseSink> js = jobStreams.get(j.id);
+        if (js != null) {
+            String frame = Render.progressFrame(j, events.nextSeq(), now);
+            js.forEach(s -> s.offer(frame));
+        }
+    }
+
     void stateChanged(StoredJob j, JobState from, JobState to, long now) {
         if (jobStreams.isEmpty() && queueStreams.isEmpty()) {
             return;

@@ -1,6 +1,11 @@
 package org.openjobspec.ee.testing.internal.server;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +19,13 @@ final class Workers {
     /** A worker not heard from for this long counts as stale in the admin summary. */
     static final long STALE_MS = 30_000;
 
+    /** The keys of a heartbeat that say who the worker is (worker protocol §3.1, §4.2), with their JSON types. */
+    static final Map<String, JsonValue.ValueType> IDENTITY = orderedIdentity();
+
     static final class Worker {
         final String id;
+        /** The identity keys of its last heartbeat that had any; empty until one had. */
+        JsonObject identity = JsonValue.EMPTY_JSON_OBJECT;
         String reportedState = "running";
         String directive = "continue";
         long lastSeen;
@@ -42,8 +52,23 @@ final class Workers {
         return w;
     }
 
-    Beat heartbeat(String workerId, List<String> activeIds, Long visibilityMs, String reportedState, long now) {
+    private static Map<String, JsonValue.ValueType> orderedIdentity() {
+        Map<String, JsonValue.ValueType> keys = new LinkedHashMap<>();
+        keys.put("hostname", JsonValue.ValueType.STRING);
+        keys.put("pid", JsonValue.ValueType.NUMBER);
+        keys.put("queues", JsonValue.ValueType.ARRAY);
+        keys.put("concurrency", JsonValue.ValueType.NUMBER);
+        keys.put("labels", JsonValue.ValueType.ARRAY);
+        keys.put("started_at", JsonValue.ValueType.STRING);
+        return Collections.unmodifiableMap(keys);
+    }
+
+    Beat heartbeat(String workerId, List<String> activeIds, Long visibilityMs, String reportedState,
+                   JsonObject identity, long now) {
         Worker w = seen(workerId, now);
+        if (!identity.isEmpty()) {
+            w.identity = identity;
+        }
         if (reportedState != null) {
             w.reportedState = reportedState;
         }
