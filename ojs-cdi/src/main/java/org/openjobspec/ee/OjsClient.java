@@ -35,6 +35,15 @@ import org.openjobspec.ee.model.WorkflowStatus;
  * {@code OjsTransportException}, ...). Bad input is rejected before any HTTP call. The {@code ...Async}
  * variants run the same call on the client's executor and complete exceptionally with the same exceptions.
  *
+ * <p><b>Retries.</b> A call that fails in a way a later try may not meet (server not reached, timeout, reset
+ * connection, HTTP 502, 503, 504 or 429) is tried again, waiting exponentially longer with jitter and never less
+ * than the server's {@code Retry-After}, within {@code ojs.retry.max-attempts} tries and {@code ojs.retry.max-duration}
+ * ({@code ojs.retry.enabled=false} switches it off); the last failure is thrown. Enqueues are exactly-once across
+ * tries: each job's id is fixed before the first try, and a {@code 409 duplicate} on a retry returns the job an
+ * earlier try created. Calls a second try could do twice or answer differently (cancel, workflow creation,
+ * dead-letter retry and discard, cron changes) are tried again only when the server did not do the first: not
+ * reached, 429 or 503. An async call holds no thread while it waits for its next try.
+ *
  * <p><b>Args.</b> On the wire {@code args} is a JSON array. A {@link jakarta.json.JsonArray} is sent as
  * it is; {@link JobArgs#of(Object...)} sends each value as one element; {@code null} sends {@code []};
  * any other value (record, POJO, map, string, number) is sent as a one-element array, serialized with
@@ -58,8 +67,23 @@ public interface OjsClient extends AutoCloseable {
     /** Enqueues {@code job}. */
     Job enqueue(JobSpec job);
 
-    /** Enqueues all jobs at once, all or nothing; returns them in order. */
+    /**
+     * Enqueues all jobs at once, all or nothing; returns them in order. A batch whose JSON body is larger than
+     * {@code ojs.batch.max-bytes} (default 1 MiB, what servers accept) fails before any HTTP call with an OJS-CLI
+     * error naming its size and the limit; {@link #enqueueAll(List)} sends any number of jobs.
+     */
     List<Job> enqueueBatch(List<JobSpec> jobs);
+
+    /**
+     * Enqueues any number of jobs in order, as consecutive batches each under {@code ojs.batch.max-bytes}; returns
+     * them in order.
+     *
+     * <p><b>Not atomic.</b> Each batch is all or nothing, the whole is not: when a batch fails (after its retries)
+     * the exception is thrown, the batches before it stay enqueued and the rest is not sent. To resume, enqueue the
+     * same jobs again with the same ids ({@code EnqueueOptions.id}): those already there are refused as duplicates.
+     * A job alone larger than the limit fails before anything is sent (an OJS-CLI error). An empty list sends nothing.
+     */
+    List<Job> enqueueAll(List<JobSpec> jobs);
 
     /** The job with this id ({@code OjsNotFoundException} if none). */
     Job getJob(String id);
@@ -195,6 +219,9 @@ public interface OjsClient extends AutoCloseable {
 
     CompletionStage<List<Job>> enqueueBatchAsync(List<JobSpec> jobs);
 
+    /** As {@link #enqueueAll(List)}: not atomic; completes when the last batch is enqueued or one failed. */
+    CompletionStage<List<Job>> enqueueAllAsync(List<JobSpec> jobs);
+
     CompletionStage<Job> getJobAsync(String id);
 
     CompletionStage<Job> cancelAsync(String id);
@@ -278,10 +305,28 @@ public interface OjsClient extends AutoCloseable {
         Builder hostnameVerifier(HostnameVerifier verifier);
 
         /**
-         * The base: url, token, timeouts, headers and TLS from {@code settings}, each of which the other setters
-         * override, in whatever order they are called. A second call replaces the base.
+         * The base: url, token, timeouts, headers, TLS, retries and batch limit from {@code settings}, each of which
+         * the other setters override, in whatever order they are called. A second call replaces the base.
          */
         Builder settings(ClientSettings settings);
+
+        /** Whether failed calls are tried again ({@code ojs.retry.enabled}, default true). */
+        Builder retryEnabled(boolean enabled);
+
+        /** Tries of one call, the first included, 1..100 ({@code ojs.retry.max-attempts}, default 3). */
+        Builder retryMaxAttempts(int attempts);
+
+        /** No retry starts later than this after the first try ({@code ojs.retry.max-duration}, default 30 s). */
+        Builder retryMaxDuration(Duration duration);
+
+        /** Wait before the first retry, before jitter ({@code ojs.retry.initial-backoff}, default 200 ms). */
+        Builder retryInitialBackoff(Duration backoff);
+
+        /** Cap of the doubling wait; a longer {@code Retry-After} wins ({@code ojs.retry.max-backoff}, default 5 s). */
+        Builder retryMaxBackoff(Duration backoff);
+
+        /** Largest batch body in bytes of JSON ({@code ojs.batch.max-bytes}, default 1 MiB, at least 1024). */
+        Builder batchMaxBytes(int bytes);
 
         /** Adds an enqueue interceptor; interceptors run in the order added. */
         Builder interceptor(EnqueueInterceptor interceptor);

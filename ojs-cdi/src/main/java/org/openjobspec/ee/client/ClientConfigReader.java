@@ -13,6 +13,12 @@ import static org.openjobspec.ee.client.ClientSettings.TRUST_STORE;
 import static org.openjobspec.ee.client.ClientSettings.TRUST_STORE_PASSWORD;
 import static org.openjobspec.ee.client.ClientSettings.TRUST_STORE_TYPE;
 import static org.openjobspec.ee.client.ClientSettings.URL;
+import static org.openjobspec.ee.client.ClientSettings.BATCH_MAX_BYTES;
+import static org.openjobspec.ee.client.ClientSettings.RETRY_ENABLED;
+import static org.openjobspec.ee.client.ClientSettings.RETRY_INITIAL_BACKOFF;
+import static org.openjobspec.ee.client.ClientSettings.RETRY_MAX_ATTEMPTS;
+import static org.openjobspec.ee.client.ClientSettings.RETRY_MAX_BACKOFF;
+import static org.openjobspec.ee.client.ClientSettings.RETRY_MAX_DURATION;
 
 import java.security.KeyStore;
 import java.time.Duration;
@@ -30,6 +36,12 @@ import static org.openjobspec.ee.internal.Messages.CFG_0007;
 import static org.openjobspec.ee.internal.Messages.CFG_0008;
 import static org.openjobspec.ee.internal.Messages.CFG_0011;
 import static org.openjobspec.ee.internal.Messages.CFG_0012;
+import static org.openjobspec.ee.internal.Messages.CFG_0014;
+import static org.openjobspec.ee.internal.Messages.CFG_0015;
+import static org.openjobspec.ee.internal.Messages.CFG_0016;
+import static org.openjobspec.ee.internal.Messages.CFG_0017;
+import static org.openjobspec.ee.internal.Messages.CFG_0018;
+import static org.openjobspec.ee.internal.Messages.CFG_0019;
 
 /** Reads the client keys from MicroProfile Config into a {@link ClientSettings.Builder}, collecting every problem. */
 final class ClientConfigReader {
@@ -62,6 +74,18 @@ final class ClientConfigReader {
         value(AUTH_TOKEN).ifPresent(builder::authToken);
         duration(CONNECT_TIMEOUT, CFG_0003, builder::connectTimeout);
         duration(READ_TIMEOUT, CFG_0004, builder::readTimeout);
+        value(RETRY_ENABLED).ifPresent(text -> {
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                builder.retryEnabled(Boolean.parseBoolean(text));
+            } else {
+                problems.add(CFG_0014 + ": " + RETRY_ENABLED + "='" + text + "' must be true or false");
+            }
+        });
+        whole(RETRY_MAX_ATTEMPTS, CFG_0015, builder::retryMaxAttempts);
+        duration(RETRY_MAX_DURATION, CFG_0016, builder::retryMaxDuration);
+        duration(RETRY_INITIAL_BACKOFF, CFG_0017, builder::retryInitialBackoff);
+        duration(RETRY_MAX_BACKOFF, CFG_0018, builder::retryMaxBackoff);
+        whole(BATCH_MAX_BYTES, CFG_0019, builder::batchMaxBytes);
         for (String name : config.getPropertyNames()) {
             if (name.startsWith(HEADERS_PREFIX) && name.length() > HEADERS_PREFIX.length()) {
                 String header = name.substring(HEADERS_PREFIX.length());
@@ -86,6 +110,16 @@ final class ClientConfigReader {
                 problems.add(id + ": " + key + "='" + text + "' is not a duration; use " + ConfigDurations.FORMS);
             } else {
                 target.accept(d);
+            }
+        });
+    }
+
+    private void whole(String key, Messages id, java.util.function.IntConsumer target) {
+        value(key).ifPresent(text -> {
+            try {
+                target.accept(Integer.parseInt(text));
+            } catch (NumberFormatException e) {
+                problems.add(id + ": " + key + "='" + text + "' is not a whole number");
             }
         });
     }

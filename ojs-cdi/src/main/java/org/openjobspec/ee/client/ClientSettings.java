@@ -27,6 +27,11 @@ import static org.openjobspec.ee.internal.Messages.CFG_0004;
 import static org.openjobspec.ee.internal.Messages.CFG_0005;
 import static org.openjobspec.ee.internal.Messages.CFG_0006;
 import static org.openjobspec.ee.internal.Messages.CFG_0009;
+import static org.openjobspec.ee.internal.Messages.CFG_0015;
+import static org.openjobspec.ee.internal.Messages.CFG_0016;
+import static org.openjobspec.ee.internal.Messages.CFG_0017;
+import static org.openjobspec.ee.internal.Messages.CFG_0018;
+import static org.openjobspec.ee.internal.Messages.CFG_0019;
 
 /**
  * Where and how to reach the OJS server: URL, token, timeouts, extra headers, TLS. Immutable.
@@ -42,6 +47,13 @@ import static org.openjobspec.ee.internal.Messages.CFG_0009;
  *   <tr><td>{@code ojs.headers.<Name>}</td><td>extra header on every request</td></tr>
  *   <tr><td>{@code ojs.tls.trust-store}, {@code -password}, {@code -type}</td><td>trust store file (type default PKCS12)</td></tr>
  *   <tr><td>{@code ojs.tls.key-store}, {@code -password}, {@code -type}</td><td>client key store for mutual TLS</td></tr>
+ *   <tr><td>{@code ojs.retry.enabled}</td><td>default {@code true}: retry failures a later try may not meet</td></tr>
+ *   <tr><td>{@code ojs.retry.max-attempts}</td><td>default 3 tries in all, 1..100</td></tr>
+ *   <tr><td>{@code ojs.retry.max-duration}</td><td>default {@code PT30S}: no try starts later than this after
+ *       the first</td></tr>
+ *   <tr><td>{@code ojs.retry.initial-backoff}, {@code ojs.retry.max-backoff}</td><td>default {@code PT0.2S} and
+ *       {@code PT5S}: the wait doubles from the first to the cap, with jitter, never below {@code Retry-After}</td></tr>
+ *   <tr><td>{@code ojs.batch.max-bytes}</td><td>default 1 MiB: the largest batch body the client sends</td></tr>
  * </table>
  * Problems carry OJS-CFG message ids and are all reported together. Keys under {@code ojs.} that are not
  * the client's are not looked at here; in a CDI deployment they are reported as unknown keys.
@@ -60,15 +72,36 @@ public final class ClientSettings {
     public static final String KEY_STORE = "ojs.tls.key-store";
     public static final String KEY_STORE_PASSWORD = "ojs.tls.key-store-password";
     public static final String KEY_STORE_TYPE = "ojs.tls.key-store-type";
+    public static final String RETRY_ENABLED = "ojs.retry.enabled";
+    public static final String RETRY_MAX_ATTEMPTS = "ojs.retry.max-attempts";
+    public static final String RETRY_MAX_DURATION = "ojs.retry.max-duration";
+    public static final String RETRY_INITIAL_BACKOFF = "ojs.retry.initial-backoff";
+    public static final String RETRY_MAX_BACKOFF = "ojs.retry.max-backoff";
+    public static final String BATCH_MAX_BYTES = "ojs.batch.max-bytes";
 
     /** Every key the client reads, besides the {@link #HEADERS_PREFIX} family. */
     public static final Set<String> KEYS = Set.of(URL, AUTH_TOKEN, CONNECT_TIMEOUT, READ_TIMEOUT, TRUST_STORE,
-            TRUST_STORE_PASSWORD, TRUST_STORE_TYPE, KEY_STORE, KEY_STORE_PASSWORD, KEY_STORE_TYPE);
+            TRUST_STORE_PASSWORD, TRUST_STORE_TYPE, KEY_STORE, KEY_STORE_PASSWORD, KEY_STORE_TYPE, RETRY_ENABLED,
+            RETRY_MAX_ATTEMPTS, RETRY_MAX_DURATION, RETRY_INITIAL_BACKOFF, RETRY_MAX_BACKOFF, BATCH_MAX_BYTES);
 
     /** Default TCP connect timeout. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Default read timeout per call. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    /** Default number of tries of a call, the first included. */
+    public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 3;
+    /** Most tries of a call that can be configured. */
+    public static final int MAX_RETRY_ATTEMPTS = 100;
+    /** Default time after the first try within which a retry may start. */
+    public static final Duration DEFAULT_RETRY_MAX_DURATION = Duration.ofSeconds(30);
+    /** Default wait before the first retry (before jitter and {@code Retry-After}). */
+    public static final Duration DEFAULT_RETRY_INITIAL_BACKOFF = Duration.ofMillis(200);
+    /** Default cap of the doubling wait between tries ({@code Retry-After} may ask for more). */
+    public static final Duration DEFAULT_RETRY_MAX_BACKOFF = Duration.ofSeconds(5);
+    /** Default largest batch body: 1 MiB, what the embedded and the reference server accept. */
+    public static final int DEFAULT_BATCH_MAX_BYTES = 1 << 20;
+    /** Smallest batch limit that can be configured: room for one small job. */
+    public static final int MIN_BATCH_MAX_BYTES = 1024;
 
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "ojs-version", "x-request-id",
@@ -84,6 +117,12 @@ public final class ClientSettings {
     private final char[] keyStorePassword;
     private final SSLContext sslContext;
     private final HostnameVerifier hostnameVerifier;
+    private final boolean retryEnabled;
+    private final int retryMaxAttempts;
+    private final Duration retryMaxDuration;
+    private final Duration retryInitialBackoff;
+    private final Duration retryMaxBackoff;
+    private final int batchMaxBytes;
 
     private ClientSettings(Builder b) {
         this.url = b.url;
@@ -96,6 +135,12 @@ public final class ClientSettings {
         this.keyStorePassword = b.keyStorePassword == null ? null : b.keyStorePassword.clone();
         this.sslContext = b.sslContext;
         this.hostnameVerifier = b.hostnameVerifier;
+        this.retryEnabled = b.retryEnabled;
+        this.retryMaxAttempts = b.retryMaxAttempts;
+        this.retryMaxDuration = b.retryMaxDuration;
+        this.retryInitialBackoff = b.retryInitialBackoff;
+        this.retryMaxBackoff = b.retryMaxBackoff;
+        this.batchMaxBytes = b.batchMaxBytes;
     }
 
     /** A builder for plain Java. */
@@ -128,7 +173,9 @@ public final class ClientSettings {
     public Builder toBuilder() {
         Builder b = builder().url(url).authToken(authToken).connectTimeout(connectTimeout).readTimeout(readTimeout)
                 .trustStore(trustStore).keyStore(keyStore, keyStorePassword).sslContext(sslContext)
-                .hostnameVerifier(hostnameVerifier);
+                .hostnameVerifier(hostnameVerifier).retryEnabled(retryEnabled).retryMaxAttempts(retryMaxAttempts)
+                .retryMaxDuration(retryMaxDuration).retryInitialBackoff(retryInitialBackoff)
+                .retryMaxBackoff(retryMaxBackoff).batchMaxBytes(batchMaxBytes);
         b.headers.putAll(headers);
         return b;
     }
@@ -158,6 +205,36 @@ public final class ClientSettings {
         return headers;
     }
 
+    /** Whether failed calls that a later try may not meet are tried again ({@code ojs.retry.enabled}). */
+    public boolean retryEnabled() {
+        return retryEnabled;
+    }
+
+    /** Tries of one call, the first included ({@code ojs.retry.max-attempts}); 1 when retries are off. */
+    public int retryMaxAttempts() {
+        return retryEnabled ? retryMaxAttempts : 1;
+    }
+
+    /** No retry starts later than this after the first try ({@code ojs.retry.max-duration}). */
+    public Duration retryMaxDuration() {
+        return retryMaxDuration;
+    }
+
+    /** Wait before the first retry, before jitter ({@code ojs.retry.initial-backoff}). */
+    public Duration retryInitialBackoff() {
+        return retryInitialBackoff;
+    }
+
+    /** Cap of the doubling wait; a longer {@code Retry-After} still wins ({@code ojs.retry.max-backoff}). */
+    public Duration retryMaxBackoff() {
+        return retryMaxBackoff;
+    }
+
+    /** The largest batch body, in bytes of JSON, the client sends ({@code ojs.batch.max-bytes}). */
+    public int batchMaxBytes() {
+        return batchMaxBytes;
+    }
+
     /** The TLS context for clients that take one (event streams); from the configured stores when set. */
     public Optional<SSLContext> sslContext() {
         return TlsStores.sslContext(sslContext, trustStore, keyStore, keyStorePassword);
@@ -182,7 +259,9 @@ public final class ClientSettings {
     public String toString() {
         return "ClientSettings[url=" + url + ", authToken=" + (authToken == null ? "none" : "***")
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", headers=" + headers.keySet() + "]";
+                + ", headers=" + headers.keySet() + ", retry=" + (retryEnabled ? retryMaxAttempts + " tries within "
+                + retryMaxDuration + ", backoff " + retryInitialBackoff + ".." + retryMaxBackoff : "off")
+                + ", batchMaxBytes=" + batchMaxBytes + "]";
     }
 
     /** Builds {@link ClientSettings}; {@link #build()} reports every problem at once. */
@@ -199,6 +278,12 @@ public final class ClientSettings {
         private char[] keyStorePassword;
         private SSLContext sslContext;
         private HostnameVerifier hostnameVerifier;
+        private boolean retryEnabled = true;
+        private int retryMaxAttempts = DEFAULT_RETRY_MAX_ATTEMPTS;
+        private Duration retryMaxDuration = DEFAULT_RETRY_MAX_DURATION;
+        private Duration retryInitialBackoff = DEFAULT_RETRY_INITIAL_BACKOFF;
+        private Duration retryMaxBackoff = DEFAULT_RETRY_MAX_BACKOFF;
+        private int batchMaxBytes = DEFAULT_BATCH_MAX_BYTES;
 
         private Builder() {
         }
@@ -268,6 +353,42 @@ public final class ClientSettings {
             return this;
         }
 
+        /** Whether retryable failures are tried again (default true). */
+        public Builder retryEnabled(boolean value) {
+            this.retryEnabled = value;
+            return this;
+        }
+
+        /** Tries of one call, the first included, 1..{@link #MAX_RETRY_ATTEMPTS} (default {@link #DEFAULT_RETRY_MAX_ATTEMPTS}). */
+        public Builder retryMaxAttempts(int value) {
+            this.retryMaxAttempts = value;
+            return this;
+        }
+
+        /** No retry starts later than this after the first try, positive (default {@link #DEFAULT_RETRY_MAX_DURATION}). */
+        public Builder retryMaxDuration(Duration value) {
+            this.retryMaxDuration = value;
+            return this;
+        }
+
+        /** Wait before the first retry, positive (default {@link #DEFAULT_RETRY_INITIAL_BACKOFF}). */
+        public Builder retryInitialBackoff(Duration value) {
+            this.retryInitialBackoff = value;
+            return this;
+        }
+
+        /** Cap of the doubling wait, at least the initial backoff (default {@link #DEFAULT_RETRY_MAX_BACKOFF}). */
+        public Builder retryMaxBackoff(Duration value) {
+            this.retryMaxBackoff = value;
+            return this;
+        }
+
+        /** Largest batch body in bytes, at least {@link #MIN_BATCH_MAX_BYTES} (default {@link #DEFAULT_BATCH_MAX_BYTES}). */
+        public Builder batchMaxBytes(int value) {
+            this.batchMaxBytes = value;
+            return this;
+        }
+
         /** The settings; throws {@link OjsConfigurationException} listing every problem. */
         public ClientSettings build() {
             List<String> problems = problems();
@@ -304,11 +425,35 @@ public final class ClientSettings {
                     problems.add(CFG_0005 + ": header '" + name + "' has an empty value or contains a line break");
                 }
             });
+            if (retryMaxAttempts < 1 || retryMaxAttempts > MAX_RETRY_ATTEMPTS) {
+                problems.add(CFG_0015 + ": " + RETRY_MAX_ATTEMPTS + " must be 1.." + MAX_RETRY_ATTEMPTS
+                        + " (tries in all, 1 means no retry), got " + retryMaxAttempts);
+            }
+            if (!positive(retryMaxDuration)) {
+                problems.add(CFG_0016 + ": " + RETRY_MAX_DURATION + " must be a positive duration, got " + retryMaxDuration);
+            }
+            if (!positive(retryInitialBackoff)) {
+                problems.add(CFG_0017 + ": " + RETRY_INITIAL_BACKOFF + " must be a positive duration, got "
+                        + retryInitialBackoff);
+            }
+            if (!positive(retryMaxBackoff)
+                    || (positive(retryInitialBackoff) && retryMaxBackoff.compareTo(retryInitialBackoff) < 0)) {
+                problems.add(CFG_0018 + ": " + RETRY_MAX_BACKOFF + " must be a positive duration, at least "
+                        + RETRY_INITIAL_BACKOFF + " (" + retryInitialBackoff + "), got " + retryMaxBackoff);
+            }
+            if (batchMaxBytes < MIN_BATCH_MAX_BYTES) {
+                problems.add(CFG_0019 + ": " + BATCH_MAX_BYTES + " must be at least " + MIN_BATCH_MAX_BYTES
+                        + " bytes, got " + batchMaxBytes);
+            }
             if (authToken != null && (authToken.indexOf('\r') >= 0 || authToken.indexOf('\n') >= 0
                     || authToken.chars().anyMatch(Character::isWhitespace))) {
                 problems.add(CFG_0009 + ": " + AUTH_TOKEN + " must not contain whitespace or line breaks");
             }
             return problems;
+        }
+
+        private static boolean positive(Duration d) {
+            return d != null && !d.isNegative() && !d.isZero();
         }
 
         private URI parseUrl(String text, List<String> problems) {

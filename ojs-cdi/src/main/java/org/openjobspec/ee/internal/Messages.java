@@ -39,6 +39,12 @@ public enum Messages {
     CFG_0011("a client key cannot be read"),
     CFG_0012("trust store holds no certificate"),
     CFG_0013("unknown ojs.* key"),
+    CFG_0014("ojs.retry.enabled not a boolean"),
+    CFG_0015("ojs.retry.max-attempts not a whole number in 1..100"),
+    CFG_0016("ojs.retry.max-duration invalid"),
+    CFG_0017("ojs.retry.initial-backoff invalid"),
+    CFG_0018("ojs.retry.max-backoff invalid or below the initial backoff"),
+    CFG_0019("ojs.batch.max-bytes not a whole number of at least 1024"),
     // worker configuration (0050-0099)
     CFG_0050("ojs.worker.enabled not a boolean"),
     CFG_0051("ojs.worker.queues malformed"),
@@ -79,8 +85,13 @@ public enum Messages {
     CLI_0013("unique policy without keys"),
     CLI_0014("the client is closed"),
     CLI_0015("an observer of an enqueue failed; the enqueue goes on"),
+    CLI_0016("a batch body larger than ojs.batch.max-bytes"),
+    CLI_0017("one job alone larger than ojs.batch.max-bytes (enqueueAll)"),
     CLI_0018("rate limit key missing or malformed"),
     CLI_0019("rate limit without a limit, or a limit out of range"),
+    // client retries
+    CLI_0050("a call failed and is tried again"),
+    CLI_0051("a retried enqueue met its own job from an earlier try"),
     // all-events subscription (event polling)
     CLI_0055("server without the event polling endpoint"),
     CLI_0056("event filter entry blank"),

@@ -250,6 +250,18 @@ class DeploymentValidationTest {
     }
 
     @Test
+    void unknownRetryKey() {
+        invalidConfig("ojs.retry.max-atempts", "5", CFG_0013.id());
+    }
+
+    @Test
+    void retryAndBatchValuesAreCheckedAtDeployment() {
+        invalidConfig("ojs.retry.max-attempts", "zero", org.openjobspec.ee.internal.Messages.CFG_0015.id());
+        Ojs.fastConfig(server);
+        invalidConfig("ojs.batch.max-bytes", "100", org.openjobspec.ee.internal.Messages.CFG_0019.id());
+    }
+
+    @Test
     void unknownClientKeyFailsAnApplicationWithoutHandlers() {
         TestConfig.set("ojs.auth_token", "t");
         assertThatThrownBy(() -> Ojs.boot().close()).isInstanceOf(jakarta.enterprise.inject.spi.DeploymentException.class)

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real OJS server that misbehaves on demand, for reliability tests of clients and workers: it answers 500,
  * 503 or 429 with {@code Retry-After}, non-JSON, truncated JSON, JSON of the wrong shape, cuts a response
- * short, resets the connection or hangs, per path or for every request, for a number of requests or until
- * healed. Requests no behaviour claims are served by the {@link EmbeddedOjsServer} underneath, on the same
+ * short, resets the connection, hangs, or does what was asked and loses the answer, per path or for every
+ * request, for a number of requests (then the path is healthy again) or until healed. Requests no behaviour claims are served by the {@link EmbeddedOjsServer} underneath, on the same
  * port, so a healed server simply is a working OJS server with all the jobs it received.
  * <pre>{@code
  * try (HostileOjsServer ojs = HostileOjsServer.start()) {
@@ -42,7 +42,7 @@ public final class HostileOjsServer implements AutoCloseable {
 
     /** What the server does with a request. Build them with the static factories. */
     public static final class Behaviour {
-        private enum Kind { ANSWER, CUT_OFF, RESET, HANG, HEALTHY }
+        private enum Kind { ANSWER, CUT_OFF, RESET, HANG, HEALTHY, ANSWER_LOST }
 
         private final Kind kind;
         private final int status;
@@ -107,6 +107,14 @@ public final class HostileOjsServer implements AutoCloseable {
         /** Closes the connection without any answer (TCP reset). */
         public static Behaviour resetConnection() {
             return new Behaviour(Kind.RESET, 0, Map.of(), null, 0);
+        }
+
+        /**
+         * The real server handles the request (an enqueue creates its job), but its answer is dropped and the
+         * connection reset: the client cannot tell whether it was done.
+         */
+        public static Behaviour answerLost() {
+            return new Behaviour(Kind.ANSWER_LOST, 0, Map.of(), null, 0);
         }
 
         /** Reads the request and never answers; the connection is closed on {@link #heal()} or stop. */
@@ -324,6 +332,10 @@ public final class HostileOjsServer implements AutoCloseable {
                     ex.sendRawAndClose(raw);
                 }
                 case RESET -> ex.abort(true);
+                case ANSWER_LOST -> {
+                    ex.dropAnswer();
+                    healthy.handle(ex);
+                }
                 case HANG -> {
                     try {
                         hanging.await();

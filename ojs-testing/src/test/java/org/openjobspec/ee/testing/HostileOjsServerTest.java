@@ -134,6 +134,15 @@ class HostileOjsServerTest {
     }
 
     @Test
+    void losesTheAnswerOfARequestItHandled() throws Exception {
+        ojs.on("/ojs/v1/jobs", 1, Behaviour.answerLost());
+        assertThatThrownBy(() -> post("/ojs/v1/jobs", ENQUEUE_BODY)).as("no answer").isInstanceOf(IOException.class);
+        assertThat(ojs.server().state().jobCount()).as("but the job was created").isEqualTo(1);
+        assertThat(post("/ojs/v1/jobs", ENQUEUE_BODY).statusCode()).as("healthy again").isEqualTo(201);
+        assertThat(ojs.server().state().jobCount()).isEqualTo(2);
+    }
+
+    @Test
     void hangsUntilHealedAndSlowsDown() throws Exception {
         ojs.on(FETCH, Behaviour.hang());
         assertThatThrownBy(() -> post(FETCH, FETCH_BODY, Duration.ofMillis(300)))

@@ -16,7 +16,7 @@ final class ClientConfigCheck {
      * the client's. A part that adds keys adds its prefix here.
      */
     static final List<String> OTHER_PARTS = List.of("ojs.worker.", WorkerConfig.HANDLER_PREFIX, "ojs.outbox.",
-            "ojs.transactional.", "ojs.dashboard.", "ojs.retry.", "ojs.telemetry.", "ojs.health.", CronConfig.PREFIX);
+            "ojs.transactional.", "ojs.dashboard.", "ojs.telemetry.", "ojs.health.", CronConfig.PREFIX);
 
     private ClientConfigCheck() {
     }

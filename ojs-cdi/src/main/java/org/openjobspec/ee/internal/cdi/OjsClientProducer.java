@@ -18,7 +18,8 @@ import org.openjobspec.ee.internal.spi.EnqueueObserver;
 
 /**
  * Makes {@code @Inject OjsClient} work: one application-scoped client configured from MicroProfile
- * Config ({@code ojs.url}, {@code ojs.auth-token}, timeouts, {@code ojs.headers.*}, TLS), with every
+ * Config ({@code ojs.url}, {@code ojs.auth-token}, timeouts, {@code ojs.headers.*}, TLS, {@code ojs.retry.*},
+ * {@code ojs.batch.max-bytes}), with every
  * {@link EnqueueInterceptor} bean applied in {@code @Priority} order (lower first; beans without a
  * priority last). Async calls and event streams run on the executor the worker uses: the container's
  * {@code ManagedExecutorService} named by {@code ojs.worker.executor}, else a MicroProfile {@code ManagedExecutor}

@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openjobspec.ee.CronDefinition;
@@ -37,7 +36,13 @@ import org.openjobspec.ee.WorkflowDefinition;
 import org.openjobspec.ee.error.ErrorInfo;
 import org.openjobspec.ee.error.OjsErrors;
 import org.openjobspec.ee.error.OjsException;
+import org.openjobspec.ee.error.OjsDuplicateException;
+import org.openjobspec.ee.error.OjsNotFoundException;
 import org.openjobspec.ee.error.OjsUnavailableException;
+import org.openjobspec.ee.OutgoingJob;
+import org.openjobspec.ee.internal.client.Retrier.Attempt;
+import org.openjobspec.ee.internal.client.Retrier.Safety;
+import org.openjobspec.ee.rest.Uuid7;
 import org.openjobspec.ee.internal.spi.EnqueueObserver;
 import org.openjobspec.ee.internal.spi.EnqueueObserver.Operation;
 import org.openjobspec.ee.internal.spi.EnqueueObserver.Sending;
@@ -68,13 +73,25 @@ import static org.openjobspec.ee.internal.Messages.CLI_0008;
 import static org.openjobspec.ee.internal.Messages.CLI_0009;
 import static org.openjobspec.ee.internal.Messages.CLI_0010;
 import static org.openjobspec.ee.internal.Messages.CLI_0014;
+import static org.openjobspec.ee.internal.Messages.CLI_0016;
+import static org.openjobspec.ee.internal.Messages.CLI_0017;
+import static org.openjobspec.ee.internal.Messages.CLI_0051;
 import static org.openjobspec.ee.internal.Messages.CLI_0056;
 
-/** {@link OjsClient} over the typed REST client {@link OjsApi}. */
+/**
+ * {@link OjsClient} over the typed REST client {@link OjsApi}. Calls that fail in a way a later try may not meet
+ * are tried again ({@link Retrier}, {@code ojs.retry.*}); enqueued jobs get their ids before the first try, so a
+ * retry never creates one twice.
+ */
 public final class DefaultOjsClient implements OjsClient {
 
     private static final Logger LOG = Logger.getLogger(DefaultOjsClient.class.getName());
     private static final Duration DEFAULT_RECONNECT = Duration.ofSeconds(1);
+    /**
+     * Room left per job when enqueueAll cuts batches and enqueue observers will add to meta: a W3C trace context
+     * ({@code traceparent}, and {@code tracestate} of at most 512 characters) as JSON, with margin.
+     */
+    private static final long OBSERVER_RESERVE = 1024;
     /** Page size when a server pages the queue list on its own. */
     private static final int QUEUE_PAGE = 200;
 
@@ -83,6 +100,8 @@ public final class DefaultOjsClient implements OjsClient {
     private final Jsonb jsonb;
     private final WireMapper wire;
     private final EnqueueObservers observers;
+    private final BatchSizer sizer;
+    private final Retrier retrier;
     private final Executor executor;
     private final ExecutorService ownPool;
     private final Set<EventSubscription> subscriptions = ConcurrentHashMap.newKeySet();
@@ -100,23 +119,32 @@ public final class DefaultOjsClient implements OjsClient {
     /** As {@link #DefaultOjsClient(ClientSettings, List, Executor)}, with {@code observers} told of every enqueue. */
     public DefaultOjsClient(ClientSettings settings, List<EnqueueInterceptor> interceptors,
                             List<EnqueueObserver> observers, Executor executor) {
-        this(settings, interceptors, observers, executor, null);
+        this(settings, interceptors, observers, executor, null, Retrier.SYSTEM);
     }
 
     /** A client running on a pool of its own, which {@link #close()} shuts down. */
     static DefaultOjsClient onOwnPool(ClientSettings settings, List<EnqueueInterceptor> interceptors) {
         ExecutorService pool = OwnPool.create("client");
-        return new DefaultOjsClient(settings, interceptors, List.of(), pool, pool);
+        return new DefaultOjsClient(settings, interceptors, List.of(), pool, pool, Retrier.SYSTEM);
+    }
+
+    /** A client whose retries wait on {@code timer} (tests: virtual time). */
+    static DefaultOjsClient withTimer(ClientSettings settings, List<EnqueueObserver> observers, Executor executor,
+                                      Retrier.Timer timer) {
+        return new DefaultOjsClient(settings, List.of(), observers, executor, null, timer);
     }
 
     private DefaultOjsClient(ClientSettings settings, List<EnqueueInterceptor> interceptors,
-                             List<EnqueueObserver> observers, Executor executor, ExecutorService ownPool) {
+                             List<EnqueueObserver> observers, Executor executor, ExecutorService ownPool,
+                             Retrier.Timer timer) {
         this.settings = settings;
         this.executor = executor;
         this.ownPool = ownPool;
         this.jsonb = JsonbBuilder.create();
         this.wire = new WireMapper(jsonb, interceptors);
         this.observers = new EnqueueObservers(observers);
+        this.sizer = new BatchSizer(jsonb);
+        this.retrier = new Retrier(settings, timer, executor, this::ensureOpen);
         this.api = settings.restClient(OjsApi.class);
     }
 
@@ -126,6 +154,9 @@ public final class DefaultOjsClient implements OjsClient {
     }
 
     // ---- jobs
+    //
+    // Each operation is its checks (run once, before any HTTP call) and then its tries (Retrier). The synchronous
+    // method runs both on the caller's thread; the ...Async one on the executor, holding no thread between tries.
 
     @Override
     public Job enqueue(String type, Object args) {
@@ -134,11 +165,48 @@ public final class DefaultOjsClient implements OjsClient {
 
     @Override
     public Job enqueue(String type, Object args, EnqueueOptions options) {
+        return retrier.call("enqueue", Safety.REPEATABLE, enqueueCall(type, args, options));
+    }
+
+    @Override
+    public Job enqueue(JobSpec job) {
+        return retrier.call("enqueue", Safety.REPEATABLE, enqueueCall(job));
+    }
+
+    private Attempt<Job> enqueueCall(JobSpec job) {
+        if (job == null) {
+            throw Checks.invalid(CLI_0007, "job spec is null");
+        }
+        return enqueueCall(job.type(), job.args(), job.options());
+    }
+
+    private Attempt<Job> enqueueCall(String type, Object args, EnqueueOptions options) {
         ensureOpen();
-        WireMapper.Prepared prepared = wire.prepare(type, args, options == null ? EnqueueOptions.defaults() : options);
+        List<WireMapper.Prepared> prepared = List.of(prepareWithId(type, args, options));
+        Runnable resetMeta = metaReset(prepared);
+        return attempt -> enqueueOnce(prepared.get(0), resetMeta, attempt);
+    }
+
+    /**
+     * One try of a single enqueue. A 409 duplicate on a retry may be the answer to this very job, created by an
+     * earlier try whose answer was lost: when the server holds a job of this id and type, that job is the result.
+     */
+    private Job enqueueOnce(WireMapper.Prepared prepared, Runnable resetMeta, int attempt) {
+        if (attempt > 1) {
+            resetMeta.run();
+        }
         Sending sending = observers.sending(Operation.ENQUEUE, null, List.of(prepared.job()));
         try {
-            Job created = job(api.enqueue(wire.enqueueRequest(prepared)), "enqueue");
+            Job created;
+            try {
+                created = job(api.enqueue(wire.enqueueRequest(prepared)), "enqueue");
+            } catch (OjsDuplicateException duplicate) {
+                List<Job> earlier = attempt > 1 ? createdEarlier(List.of(prepared), duplicate) : null;
+                if (earlier == null) {
+                    throw duplicate;
+                }
+                created = earlier.get(0);
+            }
             sending.sent(List.of(created), null);
             return created;
         } catch (RuntimeException | Error e) {
@@ -148,19 +216,21 @@ public final class DefaultOjsClient implements OjsClient {
     }
 
     @Override
-    public Job enqueue(JobSpec job) {
-        if (job == null) {
-            throw Checks.invalid(CLI_0007, "job spec is null");
-        }
-        return enqueue(job.type(), job.args(), job.options());
+    public List<Job> enqueueBatch(List<JobSpec> jobs) {
+        return retrier.call("enqueue batch", Safety.REPEATABLE, batchCall(jobs));
     }
 
-    @Override
-    public List<Job> enqueueBatch(List<JobSpec> jobs) {
+    private Attempt<List<Job>> batchCall(List<JobSpec> jobs) {
         ensureOpen();
         if (jobs == null || jobs.isEmpty()) {
             throw Checks.invalid(CLI_0007, "batch enqueue needs at least one job");
         }
+        List<WireMapper.Prepared> prepared = prepareAll(jobs);
+        Runnable resetMeta = metaReset(prepared);
+        return attempt -> batchOnce(prepared, resetMeta, attempt);
+    }
+
+    private List<WireMapper.Prepared> prepareAll(List<JobSpec> jobs) {
         List<WireMapper.Prepared> prepared = new ArrayList<>(jobs.size());
         for (int i = 0; i < jobs.size(); i++) {
             JobSpec spec = jobs.get(i);
@@ -168,16 +238,44 @@ public final class DefaultOjsClient implements OjsClient {
                 throw Checks.invalid(CLI_0007, "job at index " + i + " of the batch is null");
             }
             try {
-                prepared.add(wire.prepare(spec.type(), spec.args(), spec.options()));
+                prepared.add(prepareWithId(spec.type(), spec.args(), spec.options()));
             } catch (org.openjobspec.ee.error.OjsValidationException e) {
                 throw Checks.invalid(CLI_0007, "job at index " + i + " of the batch: " + e.errorMessage());
             }
+        }
+        return prepared;
+    }
+
+    /**
+     * One try of a batch. The body is measured before it is sent ({@code CLI_0016} over the limit). A 409 duplicate on a
+     * retry: batches are all or nothing, so when every job of the batch is on the server under its id and type, an
+     * earlier try created them and they are the result; otherwise the 409 is thrown.
+     */
+    private List<Job> batchOnce(List<WireMapper.Prepared> prepared, Runnable resetMeta, int attempt) {
+        if (attempt > 1) {
+            resetMeta.run();
         }
         Sending sending = observers.sending(Operation.ENQUEUE_BATCH, null,
                 prepared.stream().map(WireMapper.Prepared::job).toList());
         try {
             List<EnqueueRequest> requests = prepared.stream().map(wire::enqueueRequest).toList();
-            List<Job> created = api.enqueueBatch(new BatchEnqueueRequest(requests)).jobs();
+            BatchEnqueueRequest batch = new BatchEnqueueRequest(requests);
+            long bytes = sizer.bytes(batch);
+            if (bytes > settings.batchMaxBytes()) {
+                throw Checks.invalid(CLI_0016, "the batch of " + requests.size() + " jobs is " + bytes
+                        + " bytes of JSON, over the limit of " + settings.batchMaxBytes() + " bytes ("
+                        + ClientSettings.BATCH_MAX_BYTES + "; servers refuse bodies over 1 MiB); send fewer jobs per "
+                        + "batch, or use enqueueAll, which sends them in batches under the limit (not atomically)");
+            }
+            List<Job> created;
+            try {
+                created = api.enqueueBatch(batch).jobs();
+            } catch (OjsDuplicateException duplicate) {
+                created = attempt > 1 ? createdEarlier(prepared, duplicate) : null;
+                if (created == null) {
+                    throw duplicate;
+                }
+            }
             if (created.size() != requests.size()) {
                 throw OjsErrors.malformed("batch of " + requests.size() + " answered with " + created.size() + " jobs",
                         null);
@@ -191,21 +289,141 @@ public final class DefaultOjsClient implements OjsClient {
     }
 
     @Override
-    public Job getJob(String id) {
+    public List<Job> enqueueAll(List<JobSpec> jobs) {
         ensureOpen();
-        return job(api.getJob(Checks.identifier("job id", id)), "get job");
+        List<Job> created = new ArrayList<>();
+        for (List<WireMapper.Prepared> chunk : chunks(jobs)) {
+            Runnable resetMeta = metaReset(chunk);
+            created.addAll(retrier.call("enqueue batch", Safety.REPEATABLE,
+                    attempt -> batchOnce(chunk, resetMeta, attempt)));
+        }
+        return created;
+    }
+
+    /** The jobs, prepared, in order, in batches whose bodies stay under the limit. */
+    private List<List<WireMapper.Prepared>> chunks(List<JobSpec> jobs) {
+        if (jobs == null) {
+            throw Checks.invalid(CLI_0007, "enqueueAll needs a list of jobs");
+        }
+        List<WireMapper.Prepared> prepared = jobs.isEmpty() ? List.of() : prepareAll(jobs);
+        // what enqueue observers add to meta (trace context) is not there yet: leave room for it
+        long reserve = observers.none() ? 0 : OBSERVER_RESERVE;
+        List<List<WireMapper.Prepared>> chunks = new ArrayList<>();
+        List<WireMapper.Prepared> chunk = new ArrayList<>();
+        long bytes = BatchSizer.EMPTY_BATCH;
+        for (int i = 0; i < prepared.size(); i++) {
+            WireMapper.Prepared job = prepared.get(i);
+            long size = sizer.bytes(wire.enqueueRequest(job)) + reserve;
+            if (BatchSizer.EMPTY_BATCH + size > settings.batchMaxBytes()) {
+                throw Checks.invalid(CLI_0017, "job at index " + i + " (" + job.job().type() + ") alone is " + size
+                        + " bytes of JSON, more than a batch may hold (" + ClientSettings.BATCH_MAX_BYTES + " = "
+                        + settings.batchMaxBytes() + "); nothing was sent. Pass large data by reference");
+            }
+            long grown = bytes + size + (chunk.isEmpty() ? 0 : 1);
+            if (grown > settings.batchMaxBytes()) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                grown = BatchSizer.EMPTY_BATCH + size;
+            }
+            chunk.add(job);
+            bytes = grown;
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    /**
+     * The prepared job with its id fixed before the first try (a client-chosen UUIDv7 unless the caller chose one),
+     * so that a retry cannot create it twice.
+     */
+    private WireMapper.Prepared prepareWithId(String type, Object args, EnqueueOptions options) {
+        EnqueueOptions given = options == null ? EnqueueOptions.defaults() : options;
+        WireMapper.Prepared prepared = wire.prepare(type, args, given.id() == null ? given.id(Uuid7.next()) : given);
+        OutgoingJob job = prepared.job();
+        if (job.options().id() == null) {
+            // an interceptor replaced the options without an id; keep the meta it made
+            Map<String, JsonValue> meta = new LinkedHashMap<>(job.meta());
+            job.options(job.options().id(Uuid7.next()));
+            job.meta().clear();
+            job.meta().putAll(meta);
+        }
+        return prepared;
+    }
+
+    /**
+     * Puts each job's meta back to what it was before the first try: every try is observed anew, and what the
+     * observers of one try added (its trace context) must not reach the next.
+     */
+    private Runnable metaReset(List<WireMapper.Prepared> prepared) {
+        if (observers.none()) {
+            return () -> { };
+        }
+        List<Map<String, JsonValue>> before = prepared.stream()
+                .map(p -> (Map<String, JsonValue>) new LinkedHashMap<>(p.job().meta())).toList();
+        return () -> {
+            for (int i = 0; i < prepared.size(); i++) {
+                Map<String, JsonValue> meta = prepared.get(i).job().meta();
+                meta.clear();
+                meta.putAll(before.get(i));
+            }
+        };
+    }
+
+    /**
+     * The jobs as the server holds them when every one is there under its id and type, created by an earlier try;
+     * null when any is missing or of another type (the 409 was about something else, such as a unique policy).
+     */
+    private List<Job> createdEarlier(List<WireMapper.Prepared> prepared, OjsDuplicateException duplicate) {
+        List<Job> found = new ArrayList<>(prepared.size());
+        for (WireMapper.Prepared p : prepared) {
+            Job job;
+            try {
+                job = job(api.getJob(p.job().options().id()), "get job");
+            } catch (OjsNotFoundException notThere) {
+                return null;
+            }
+            if (!p.job().type().equals(job.type())) {
+                return null;
+            }
+            found.add(job);
+        }
+        LOG.log(Level.FINE, () -> CLI_0051 + ": a retried enqueue was answered " + duplicate.code() + "; the "
+                + prepared.size() + " job(s) an earlier try created are its result");
+        return found;
+    }
+
+    @Override
+    public Job getJob(String id) {
+        return retrier.call("get job", Safety.REPEATABLE, getJobCall(id));
+    }
+
+    private Attempt<Job> getJobCall(String id) {
+        ensureOpen();
+        String checked = Checks.identifier("job id", id);
+        return attempt -> job(api.getJob(checked), "get job");
     }
 
     @Override
     public Job cancel(String id) {
+        return retrier.call("cancel", Safety.ONLY_IF_NOT_DONE, cancelCall(id));
+    }
+
+    private Attempt<Job> cancelCall(String id) {
         ensureOpen();
-        return job(api.cancelJob(Checks.identifier("job id", id)), "cancel");
+        String checked = Checks.identifier("job id", id);
+        return attempt -> job(api.cancelJob(checked), "cancel");
     }
 
     // ---- workflows
 
     @Override
     public WorkflowStatus createWorkflow(WorkflowDefinition workflow) {
+        return retrier.call("create workflow", Safety.ONLY_IF_NOT_DONE, createWorkflowCall(workflow));
+    }
+
+    private Attempt<WorkflowStatus> createWorkflowCall(WorkflowDefinition workflow) {
         ensureOpen();
         List<WireMapper.Prepared> members = prepareMembers(workflow);
         List<WireMapper.Prepared> callbacks = new ArrayList<>(3);
@@ -215,21 +433,29 @@ public final class DefaultOjsClient implements OjsClient {
         List<org.openjobspec.ee.OutgoingJob> observed = new ArrayList<>(members.size() + callbacks.size());
         members.forEach(m -> observed.add(m.job()));
         callbacks.forEach(c -> observed.add(c.job()));
-        Sending sending = observers.sending(Operation.CREATE_WORKFLOW, workflow.name(), observed);
-        try {
-            boolean chain = workflow.kind() == WorkflowDefinition.Kind.CHAIN;
-            List<WorkflowJob> wireMembers = members.stream().map(wire::workflowJob).toList();
-            WorkflowCallbacks wireCallbacks = callbacks.isEmpty() ? null
-                    : new WorkflowCallbacks(callback(onComplete), callback(onSuccess), callback(onFailure));
-            WorkflowRequest request = new WorkflowRequest(kind(workflow), workflow.name(), chain ? wireMembers : null,
-                    chain ? null : wireMembers, wireCallbacks);
-            WorkflowStatus created = workflow(api.createWorkflow(request), "create workflow");
-            sending.sent(List.of(), created.id());
-            return created;
-        } catch (RuntimeException | Error e) {
-            sending.failed(e);
-            throw e;
-        }
+        List<WireMapper.Prepared> all = new ArrayList<>(members);
+        all.addAll(callbacks);
+        Runnable resetMeta = metaReset(all);
+        return attempt -> {
+            if (attempt > 1) {
+                resetMeta.run();
+            }
+            Sending sending = observers.sending(Operation.CREATE_WORKFLOW, workflow.name(), observed);
+            try {
+                boolean chain = workflow.kind() == WorkflowDefinition.Kind.CHAIN;
+                List<WorkflowJob> wireMembers = members.stream().map(wire::workflowJob).toList();
+                WorkflowCallbacks wireCallbacks = callbacks.isEmpty() ? null
+                        : new WorkflowCallbacks(callback(onComplete), callback(onSuccess), callback(onFailure));
+                WorkflowRequest request = new WorkflowRequest(kind(workflow), workflow.name(),
+                        chain ? wireMembers : null, chain ? null : wireMembers, wireCallbacks);
+                WorkflowStatus created = workflow(api.createWorkflow(request), "create workflow");
+                sending.sent(List.of(), created.id());
+                return created;
+            } catch (RuntimeException | Error e) {
+                sending.failed(e);
+                throw e;
+            }
+        };
     }
 
     private static String kind(WorkflowDefinition workflow) {
@@ -276,78 +502,118 @@ public final class DefaultOjsClient implements OjsClient {
 
     @Override
     public WorkflowStatus getWorkflow(String id) {
+        return retrier.call("get workflow", Safety.REPEATABLE, getWorkflowCall(id));
+    }
+
+    private Attempt<WorkflowStatus> getWorkflowCall(String id) {
         ensureOpen();
-        return workflow(api.getWorkflow(Checks.identifier("workflow id", id)), "get workflow");
+        String checked = Checks.identifier("workflow id", id);
+        return attempt -> workflow(api.getWorkflow(checked), "get workflow");
     }
 
     @Override
     public WorkflowStatus cancelWorkflow(String id) {
+        return retrier.call("cancel workflow", Safety.ONLY_IF_NOT_DONE, cancelWorkflowCall(id));
+    }
+
+    private Attempt<WorkflowStatus> cancelWorkflowCall(String id) {
         ensureOpen();
-        return workflow(api.cancelWorkflow(Checks.identifier("workflow id", id)), "cancel workflow");
+        String checked = Checks.identifier("workflow id", id);
+        return attempt -> workflow(api.cancelWorkflow(checked), "cancel workflow");
     }
 
     // ---- queues
 
     @Override
     public List<QueueInfo> queues() {
+        return retrier.call("list queues", Safety.REPEATABLE, queuesCall());
+    }
+
+    private Attempt<List<QueueInfo>> queuesCall() {
         ensureOpen();
-        QueueList first = api.listQueues(null, null);
-        if (!first.hasMore()) {
-            return first.queues();
-        }
-        // a server that pages even without a limit: read on until it says there is no more
-        List<QueueInfo> all = new ArrayList<>(first.queues());
-        QueueList page = first;
-        while (page.hasMore() && !page.queues().isEmpty()) {
-            page = api.listQueues(QUEUE_PAGE, all.size());
-            all.addAll(page.queues());
-        }
-        return all;
+        return attempt -> {
+            QueueList first = api.listQueues(null, null);
+            if (!first.hasMore()) {
+                return first.queues();
+            }
+            // a server that pages even without a limit: read on until it says there is no more
+            List<QueueInfo> all = new ArrayList<>(first.queues());
+            QueueList page = first;
+            while (page.hasMore() && !page.queues().isEmpty()) {
+                page = api.listQueues(QUEUE_PAGE, all.size());
+                all.addAll(page.queues());
+            }
+            return all;
+        };
     }
 
     @Override
     public QueueList queues(int limit, int offset) {
+        return retrier.call("list queues", Safety.REPEATABLE, queuesCall(limit, offset));
+    }
+
+    private Attempt<QueueList> queuesCall(int limit, int offset) {
         ensureOpen();
         paging("queue", limit, offset);
-        return api.listQueues(limit, offset);
+        return attempt -> api.listQueues(limit, offset);
     }
 
     @Override
     public QueueStats queueStats(String queue) {
+        return retrier.call("queue stats", Safety.REPEATABLE, queueStatsCall(queue));
+    }
+
+    private Attempt<QueueStats> queueStatsCall(String queue) {
         ensureOpen();
         Checks.queueName(queue);
-        return stats(api.queueStats(queue), queue, "queue stats");
+        return attempt -> stats(api.queueStats(queue), queue, "queue stats");
     }
 
     @Override
     public QueueStats pauseQueue(String queue) {
+        return retrier.call("pause queue", Safety.REPEATABLE, pauseQueueCall(queue));
+    }
+
+    private Attempt<QueueStats> pauseQueueCall(String queue) {
         ensureOpen();
         Checks.queueName(queue);
-        return stats(api.pauseQueue(queue, JsonValue.EMPTY_JSON_OBJECT), queue, "pause queue");
+        return attempt -> stats(api.pauseQueue(queue, JsonValue.EMPTY_JSON_OBJECT), queue, "pause queue");
     }
 
     @Override
     public QueueStats resumeQueue(String queue) {
+        return retrier.call("resume queue", Safety.REPEATABLE, resumeQueueCall(queue));
+    }
+
+    private Attempt<QueueStats> resumeQueueCall(String queue) {
         ensureOpen();
         Checks.queueName(queue);
-        return stats(api.resumeQueue(queue, JsonValue.EMPTY_JSON_OBJECT), queue, "resume queue");
+        return attempt -> stats(api.resumeQueue(queue, JsonValue.EMPTY_JSON_OBJECT), queue, "resume queue");
     }
 
     // ---- dead letter
 
     @Override
     public DeadLetterPage deadLetter(int limit, int offset) {
+        return retrier.call("list dead letter", Safety.REPEATABLE, deadLetterCall(limit, offset));
+    }
+
+    private Attempt<DeadLetterPage> deadLetterCall(int limit, int offset) {
         ensureOpen();
         paging("dead-letter", limit, offset);
-        return api.listDeadLetter(limit, offset, null);
+        return attempt -> api.listDeadLetter(limit, offset, null);
     }
 
     @Override
     public DeadLetterPage deadLetter(String queue, int limit, int offset) {
+        return retrier.call("list dead letter", Safety.REPEATABLE, deadLetterCall(queue, limit, offset));
+    }
+
+    private Attempt<DeadLetterPage> deadLetterCall(String queue, int limit, int offset) {
         ensureOpen();
         Checks.queueName(queue);
         paging("dead-letter", limit, offset);
-        return api.listDeadLetter(limit, offset, queue);
+        return attempt -> api.listDeadLetter(limit, offset, queue);
     }
 
     private static void paging(String what, int limit, int offset) {
@@ -359,26 +625,47 @@ public final class DefaultOjsClient implements OjsClient {
 
     @Override
     public Job retryDeadLetter(String id) {
+        return retrier.call("retry dead letter", Safety.ONLY_IF_NOT_DONE, retryDeadLetterCall(id));
+    }
+
+    private Attempt<Job> retryDeadLetterCall(String id) {
         ensureOpen();
-        return job(api.retryDeadLetter(Checks.identifier("job id", id), JsonValue.EMPTY_JSON_OBJECT), "retry dead letter");
+        String checked = Checks.identifier("job id", id);
+        return attempt -> job(api.retryDeadLetter(checked, JsonValue.EMPTY_JSON_OBJECT), "retry dead letter");
     }
 
     @Override
     public void discardDeadLetter(String id) {
+        retrier.call("discard dead letter", Safety.ONLY_IF_NOT_DONE, discardDeadLetterCall(id));
+    }
+
+    private Attempt<Void> discardDeadLetterCall(String id) {
         ensureOpen();
-        api.deleteDeadLetter(Checks.identifier("job id", id));
+        String checked = Checks.identifier("job id", id);
+        return attempt -> {
+            api.deleteDeadLetter(checked);
+            return null;
+        };
     }
 
     // ---- cron
 
     @Override
     public List<CronJob> cronJobs() {
+        return retrier.call("list cron", Safety.REPEATABLE, cronJobsCall());
+    }
+
+    private Attempt<List<CronJob>> cronJobsCall() {
         ensureOpen();
-        return api.listCron().entries();
+        return attempt -> api.listCron().entries();
     }
 
     @Override
     public CronJob registerCron(CronDefinition cron) {
+        return retrier.call("register cron", Safety.ONLY_IF_NOT_DONE, registerCronCall(cron));
+    }
+
+    private Attempt<CronJob> registerCronCall(CronDefinition cron) {
         ensureOpen();
         if (cron == null) {
             throw Checks.invalid(CLI_0009, "cron definition is null");
@@ -395,39 +682,55 @@ public final class DefaultOjsClient implements OjsClient {
         CronRegistration registration = new CronRegistration(cron.name(), cron.expression().trim(), cron.timezone(),
                 cron.overlap() == null ? null : cron.overlap().name().toLowerCase(java.util.Locale.ROOT),
                 wire.template(cron.job()));
-        return cron(api.registerCron(registration), "register cron");
+        return attempt -> cron(api.registerCron(registration), "register cron");
     }
 
     @Override
     public CronJob unregisterCron(String name) {
+        return retrier.call("unregister cron", Safety.ONLY_IF_NOT_DONE, unregisterCronCall(name));
+    }
+
+    private Attempt<CronJob> unregisterCronCall(String name) {
         ensureOpen();
-        return cron(api.unregisterCron(Checks.identifier("cron name", name)), "unregister cron");
+        String checked = Checks.identifier("cron name", name);
+        return attempt -> cron(api.unregisterCron(checked), "unregister cron");
     }
 
     // ---- server
 
     @Override
     public Manifest manifest() {
+        return retrier.call("manifest", Safety.REPEATABLE, manifestCall());
+    }
+
+    private Attempt<Manifest> manifestCall() {
         ensureOpen();
-        return api.manifest();
+        return attempt -> api.manifest();
     }
 
     @Override
     public Health health() {
+        return retrier.call("health", Safety.REPEATABLE, healthCall());
+    }
+
+    /** An unhealthy server's 503 with a health body is an answer, not a failure: it is returned, never retried. */
+    private Attempt<Health> healthCall() {
         ensureOpen();
-        try {
-            return api.health();
-        } catch (OjsUnavailableException e) {
-            JsonObject body = e.details();
-            if (e.httpStatus() == 503 && body.containsKey("status")) {
-                try {
-                    return jsonb.fromJson(body.toString(), Health.class);
-                } catch (RuntimeException unreadable) {
-                    throw OjsErrors.malformed("health answer: " + unreadable.getMessage(), unreadable);
+        return attempt -> {
+            try {
+                return api.health();
+            } catch (OjsUnavailableException e) {
+                JsonObject body = e.details();
+                if (e.httpStatus() == 503 && body.containsKey("status")) {
+                    try {
+                        return jsonb.fromJson(body.toString(), Health.class);
+                    } catch (RuntimeException unreadable) {
+                        throw OjsErrors.malformed("health answer: " + unreadable.getMessage(), unreadable);
+                    }
                 }
+                throw e;
             }
-            throw e;
-        }
+        };
     }
 
     // ---- events
@@ -524,129 +827,139 @@ public final class DefaultOjsClient implements OjsClient {
 
     @Override
     public CompletionStage<Job> enqueueAsync(String type, Object args) {
-        return async(() -> enqueue(type, args));
+        return enqueueAsync(type, args, EnqueueOptions.defaults());
     }
 
     @Override
     public CompletionStage<Job> enqueueAsync(String type, Object args, EnqueueOptions options) {
-        return async(() -> enqueue(type, args, options));
+        return retrier.callAsync("enqueue", Safety.REPEATABLE, () -> enqueueCall(type, args, options));
     }
 
     @Override
     public CompletionStage<Job> enqueueAsync(JobSpec job) {
-        return async(() -> enqueue(job));
+        return retrier.callAsync("enqueue", Safety.REPEATABLE, () -> enqueueCall(job));
     }
 
     @Override
     public CompletionStage<List<Job>> enqueueBatchAsync(List<JobSpec> jobs) {
-        return async(() -> enqueueBatch(jobs));
+        return retrier.callAsync("enqueue batch", Safety.REPEATABLE, () -> batchCall(jobs));
     }
 
     @Override
-    public CompletionStage<Job> getJobAsync(String id) {
-        return async(() -> getJob(id));
-    }
-
-    @Override
-    public CompletionStage<Job> cancelAsync(String id) {
-        return async(() -> cancel(id));
-    }
-
-    @Override
-    public CompletionStage<WorkflowStatus> createWorkflowAsync(WorkflowDefinition workflow) {
-        return async(() -> createWorkflow(workflow));
-    }
-
-    @Override
-    public CompletionStage<WorkflowStatus> getWorkflowAsync(String id) {
-        return async(() -> getWorkflow(id));
-    }
-
-    @Override
-    public CompletionStage<WorkflowStatus> cancelWorkflowAsync(String id) {
-        return async(() -> cancelWorkflow(id));
-    }
-
-    @Override
-    public CompletionStage<List<QueueInfo>> queuesAsync() {
-        return async(this::queues);
-    }
-
-    @Override
-    public CompletionStage<QueueList> queuesAsync(int limit, int offset) {
-        return async(() -> queues(limit, offset));
-    }
-
-    @Override
-    public CompletionStage<QueueStats> queueStatsAsync(String queue) {
-        return async(() -> queueStats(queue));
-    }
-
-    @Override
-    public CompletionStage<QueueStats> pauseQueueAsync(String queue) {
-        return async(() -> pauseQueue(queue));
-    }
-
-    @Override
-    public CompletionStage<QueueStats> resumeQueueAsync(String queue) {
-        return async(() -> resumeQueue(queue));
-    }
-
-    @Override
-    public CompletionStage<DeadLetterPage> deadLetterAsync(int limit, int offset) {
-        return async(() -> deadLetter(limit, offset));
-    }
-
-    @Override
-    public CompletionStage<DeadLetterPage> deadLetterAsync(String queue, int limit, int offset) {
-        return async(() -> deadLetter(queue, limit, offset));
-    }
-
-    @Override
-    public CompletionStage<Job> retryDeadLetterAsync(String id) {
-        return async(() -> retryDeadLetter(id));
-    }
-
-    @Override
-    public CompletionStage<Void> discardDeadLetterAsync(String id) {
-        return async(() -> {
-            discardDeadLetter(id);
-            return null;
+    public CompletionStage<List<Job>> enqueueAllAsync(List<JobSpec> jobs) {
+        // the jobs are prepared and cut on the executor; then one batch after the other, each with its own tries
+        CompletionStage<List<List<WireMapper.Prepared>>> cut = retrier.callAsync("enqueue all", Safety.REPEATABLE, () -> {
+            ensureOpen();
+            List<List<WireMapper.Prepared>> chunks = chunks(jobs);
+            return attempt -> chunks;
+        });
+        return cut.thenCompose(chunks -> {
+            CompletionStage<List<Job>> all = CompletableFuture.completedFuture(new ArrayList<>());
+            for (List<WireMapper.Prepared> chunk : chunks) {
+                Runnable resetMeta = metaReset(chunk);
+                all = all.thenCompose(created -> retrier.<List<Job>>callAsync("enqueue batch", Safety.REPEATABLE,
+                        () -> attempt -> batchOnce(chunk, resetMeta, attempt)).thenApply(more -> {
+                            created.addAll(more);
+                            return created;
+                        }));
+            }
+            return all;
         });
     }
 
     @Override
+    public CompletionStage<Job> getJobAsync(String id) {
+        return retrier.callAsync("get job", Safety.REPEATABLE, () -> getJobCall(id));
+    }
+
+    @Override
+    public CompletionStage<Job> cancelAsync(String id) {
+        return retrier.callAsync("cancel", Safety.ONLY_IF_NOT_DONE, () -> cancelCall(id));
+    }
+
+    @Override
+    public CompletionStage<WorkflowStatus> createWorkflowAsync(WorkflowDefinition workflow) {
+        return retrier.callAsync("create workflow", Safety.ONLY_IF_NOT_DONE, () -> createWorkflowCall(workflow));
+    }
+
+    @Override
+    public CompletionStage<WorkflowStatus> getWorkflowAsync(String id) {
+        return retrier.callAsync("get workflow", Safety.REPEATABLE, () -> getWorkflowCall(id));
+    }
+
+    @Override
+    public CompletionStage<WorkflowStatus> cancelWorkflowAsync(String id) {
+        return retrier.callAsync("cancel workflow", Safety.ONLY_IF_NOT_DONE, () -> cancelWorkflowCall(id));
+    }
+
+    @Override
+    public CompletionStage<List<QueueInfo>> queuesAsync() {
+        return retrier.callAsync("list queues", Safety.REPEATABLE, this::queuesCall);
+    }
+
+    @Override
+    public CompletionStage<QueueList> queuesAsync(int limit, int offset) {
+        return retrier.callAsync("list queues", Safety.REPEATABLE, () -> queuesCall(limit, offset));
+    }
+
+    @Override
+    public CompletionStage<QueueStats> queueStatsAsync(String queue) {
+        return retrier.callAsync("queue stats", Safety.REPEATABLE, () -> queueStatsCall(queue));
+    }
+
+    @Override
+    public CompletionStage<QueueStats> pauseQueueAsync(String queue) {
+        return retrier.callAsync("pause queue", Safety.REPEATABLE, () -> pauseQueueCall(queue));
+    }
+
+    @Override
+    public CompletionStage<QueueStats> resumeQueueAsync(String queue) {
+        return retrier.callAsync("resume queue", Safety.REPEATABLE, () -> resumeQueueCall(queue));
+    }
+
+    @Override
+    public CompletionStage<DeadLetterPage> deadLetterAsync(int limit, int offset) {
+        return retrier.callAsync("list dead letter", Safety.REPEATABLE, () -> deadLetterCall(limit, offset));
+    }
+
+    @Override
+    public CompletionStage<DeadLetterPage> deadLetterAsync(String queue, int limit, int offset) {
+        return retrier.callAsync("list dead letter", Safety.REPEATABLE, () -> deadLetterCall(queue, limit, offset));
+    }
+
+    @Override
+    public CompletionStage<Job> retryDeadLetterAsync(String id) {
+        return retrier.callAsync("retry dead letter", Safety.ONLY_IF_NOT_DONE, () -> retryDeadLetterCall(id));
+    }
+
+    @Override
+    public CompletionStage<Void> discardDeadLetterAsync(String id) {
+        return retrier.callAsync("discard dead letter", Safety.ONLY_IF_NOT_DONE, () -> discardDeadLetterCall(id));
+    }
+
+    @Override
     public CompletionStage<List<CronJob>> cronJobsAsync() {
-        return async(this::cronJobs);
+        return retrier.callAsync("list cron", Safety.REPEATABLE, this::cronJobsCall);
     }
 
     @Override
     public CompletionStage<CronJob> registerCronAsync(CronDefinition cron) {
-        return async(() -> registerCron(cron));
+        return retrier.callAsync("register cron", Safety.ONLY_IF_NOT_DONE, () -> registerCronCall(cron));
     }
 
     @Override
     public CompletionStage<CronJob> unregisterCronAsync(String name) {
-        return async(() -> unregisterCron(name));
+        return retrier.callAsync("unregister cron", Safety.ONLY_IF_NOT_DONE, () -> unregisterCronCall(name));
     }
 
     @Override
     public CompletionStage<Manifest> manifestAsync() {
-        return async(this::manifest);
+        return retrier.callAsync("manifest", Safety.REPEATABLE, this::manifestCall);
     }
 
     @Override
     public CompletionStage<Health> healthAsync() {
-        return async(this::health);
-    }
-
-    private <T> CompletionStage<T> async(Supplier<T> call) {
-        try {
-            return CompletableFuture.supplyAsync(call, executor);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new OjsException(ErrorInfo.client(OjsErrors.CLIENT_FAILURE,
-                    OjsErrors.CLIENT_FAILURE + ": the client's executor refused the call: " + e.getMessage(), true), e));
-        }
+        return retrier.callAsync("health", Safety.REPEATABLE, this::healthCall);
     }
 
     // ---- lifecycle

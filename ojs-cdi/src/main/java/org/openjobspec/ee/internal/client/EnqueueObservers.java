@@ -38,6 +38,11 @@ final class EnqueueObservers {
         this.observers = List.copyOf(observers);
     }
 
+    /** Whether no observer is there. */
+    boolean none() {
+        return observers.isEmpty();
+    }
+
     Sending sending(Operation operation, String workflowName, List<OutgoingJob> jobs) {
         if (observers.isEmpty()) {
             return UNOBSERVED;

@@ -75,6 +75,36 @@ public final class OjsClientBuilder implements OjsClient.Builder {
     }
 
     @Override
+    public OjsClient.Builder retryEnabled(boolean enabled) {
+        return override(b -> b.retryEnabled(enabled));
+    }
+
+    @Override
+    public OjsClient.Builder retryMaxAttempts(int attempts) {
+        return override(b -> b.retryMaxAttempts(attempts));
+    }
+
+    @Override
+    public OjsClient.Builder retryMaxDuration(Duration duration) {
+        return override(b -> b.retryMaxDuration(duration));
+    }
+
+    @Override
+    public OjsClient.Builder retryInitialBackoff(Duration backoff) {
+        return override(b -> b.retryInitialBackoff(backoff));
+    }
+
+    @Override
+    public OjsClient.Builder retryMaxBackoff(Duration backoff) {
+        return override(b -> b.retryMaxBackoff(backoff));
+    }
+
+    @Override
+    public OjsClient.Builder batchMaxBytes(int bytes) {
+        return override(b -> b.batchMaxBytes(bytes));
+    }
+
+    @Override
     public OjsClient.Builder settings(ClientSettings value) {
         this.base = Objects.requireNonNull(value, "settings");
         return this;

@@ -7,7 +7,8 @@ import java.util.function.LongUnaryOperator;
 /**
  * Exponential backoff with jitter for an unreachable or overloaded server: the n-th consecutive failure waits
  * a random time in [d/2, d] with d = initial * 2^(n-1) capped at max, and never less than the server's Retry-After.
- * Public for the library's other loops that wait for a server (cron reconciliation).
+ * Public for the library's other loops that wait for a server: the client's retries ({@code internal.client.Retrier})
+ * and cron reconciliation. Not thread-safe: one per sequence of failures.
  */
 public final class Backoff {
 
@@ -20,12 +21,13 @@ public final class Backoff {
         this(initial, max, bound -> ThreadLocalRandom.current().nextLong(bound));
     }
 
-    Backoff(Duration initial, Duration max, LongUnaryOperator random) {
+    public Backoff(Duration initial, Duration max, LongUnaryOperator random) {
         this.initial = initial;
         this.max = max.compareTo(initial) < 0 ? initial : max;
         this.random = random;
     }
 
+    /** The wait after one more failure; {@code retryAfter} (may be null) is its floor. */
     public Duration nextDelay(Duration retryAfter) {
         failures++;
         long cap = max.toMillis();

@@ -207,7 +207,9 @@ class EventsAndErrorsTest {
 
     @Test
     void errorAnswersMapToTypes() throws Exception {
-        try (HostileOjsServer ojs = HostileOjsServer.start(); OjsClient client = OjsClient.builder().url(ojs.url()).build()) {
+        // retries off: each answer is seen once, as thrown (ClientRetryTest covers the retries)
+        try (HostileOjsServer ojs = HostileOjsServer.start();
+             OjsClient client = OjsClient.builder().url(ojs.url()).retryEnabled(false).build()) {
             ojs.always(Behaviour.json(409, "{\"error\":{\"code\":\"queue_paused\",\"message\":\"Queue 'q' is paused.\",\"retryable\":true}}"));
             assertThatThrownBy(() -> client.enqueue("a.b", null)).isInstanceOfSatisfying(OjsQueuePausedException.class,
                     e -> assertThat(e.isRetryable()).isTrue());
@@ -263,7 +265,8 @@ class EventsAndErrorsTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        try (OjsClient down = OjsClient.builder().url("http://127.0.0.1:" + port).connectTimeout(Duration.ofSeconds(1)).build()) {
+        try (OjsClient down = OjsClient.builder().url("http://127.0.0.1:" + port).connectTimeout(Duration.ofSeconds(1))
+                .retryEnabled(false).build()) {
             assertThatThrownBy(() -> down.enqueue("a.b", null)).isInstanceOfSatisfying(OjsTransportException.class, e -> {
                 assertThat(e.code()).isEqualTo(OjsErrors.TRANSPORT);
                 assertThat(e.isRetryable()).isTrue();
@@ -272,7 +275,8 @@ class EventsAndErrorsTest {
         }
         // the server never answers: only the client's read timeout can end the call
         try (HostileOjsServer silent = HostileOjsServer.start();
-             OjsClient client = OjsClient.builder().url(silent.url()).readTimeout(Duration.ofMillis(400)).build()) {
+             OjsClient client = OjsClient.builder().url(silent.url()).readTimeout(Duration.ofMillis(400))
+                     .retryEnabled(false).build()) {
             silent.always(Behaviour.hang());
             assertThatThrownBy(client::queues).isInstanceOf(OjsTimeoutException.class);
         }

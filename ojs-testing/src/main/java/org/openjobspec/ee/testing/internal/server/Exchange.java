@@ -45,6 +45,7 @@ public final class Exchange {
     private byte[] body = new byte[0];
     private boolean bodyTooLarge;
     private boolean responded;
+    private boolean dropAnswer;
     private ChunkedStream stream;
 
     Exchange(String method, String rawPath, String rawQuery, Headers headers, OutputStream out, Socket socket,
@@ -91,8 +92,20 @@ public final class Exchange {
         return this;
     }
 
+    /**
+     * Whatever the handler answers is dropped and the connection reset instead: the request was handled, its answer
+     * lost on the way (for tests of clients that must not do a thing twice when they try again).
+     */
+    public void dropAnswer() {
+        this.dropAnswer = true;
+    }
+
     /** Sends a complete response; {@code body} may be null for none. */
     public void respond(int status, byte[] body) throws IOException {
+        if (dropAnswer) {
+            abort(true);
+            return;
+        }
         begin(status);
         int length = body == null ? 0 : body.length;
         StringBuilder head = head(status);
@@ -108,6 +121,10 @@ public final class Exchange {
      * one chunk, {@code close()} ends the response (the connection may then serve further requests).
      */
     public OutputStream openStream(int status) throws IOException {
+        if (dropAnswer) {
+            abort(true);
+            return OutputStream.nullOutputStream();
+        }
         begin(status);
         StringBuilder head = head(status);
         head.append("Transfer-Encoding: chunked\r\n\r\n");
