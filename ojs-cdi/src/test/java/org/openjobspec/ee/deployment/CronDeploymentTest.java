@@ -1,7 +1,7 @@
 package org.openjobspec.ee.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openjobspec.ee.deployment.DeploymentValidationTest.deploying;
 import static org.openjobspec.ee.internal.Messages.CDI_0010;
 import static org.openjobspec.ee.internal.Messages.CDI_0011;
 import static org.openjobspec.ee.internal.Messages.CDI_0012;
@@ -44,11 +44,6 @@ class CronDeploymentTest {
     @BeforeEach
     void config() {
         Ojs.fastConfig(server);
-    }
-
-    private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> deploying(Class<?>... beans) {
-        return assertThatThrownBy(() -> Ojs.boot(beans).close())
-                .isInstanceOf(jakarta.enterprise.inject.spi.DeploymentException.class);
     }
 
     @Test

@@ -60,7 +60,8 @@ class DeploymentValidationTest {
         Ojs.fastConfig(server);
     }
 
-    private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> deploying(Class<?>... beans) {
+    /** Asserts that booting {@code beans} fails deployment; the assert goes on with the failure. */
+    static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> deploying(Class<?>... beans) {
         return assertThatThrownBy(() -> Ojs.boot(beans).close())
                 .isInstanceOf(jakarta.enterprise.inject.spi.DeploymentException.class);
     }
