@@ -28,6 +28,8 @@ public final class Bench {
             case "liberty" -> LibertyDeployBench.run();
             case "outbox" -> OutboxBench.run();
             case "heap-child" -> HeapIdleBench.child(args[1], URI.create(args[2]));
+            case "raw-rounds" -> RawRounds.serve(URI.create(args[1]), args.length > 2 ? URI.create(args[2]) : null);
+            case "worker-rounds" -> ThroughputBench.serveWorker(URI.create(args[1]), args[2]);
             case "echo-server" -> EchoServer.main(Path.of(args[1]), Path.of(args[2]));
             default -> {
                 System.err.println("unknown benchmark '" + args[0] + "'");
