@@ -16,7 +16,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,10 +37,15 @@ final class ChildProcess implements AutoCloseable {
     private final Writer commands;
     private boolean servesRounds;
 
-    private ChildProcess(List<String> command, Consumer<String> onLine) throws IOException {
+    /** {@code ownLog}: stderr joins stdout, kept here (see {@link #awaitLine}), not shown: a container's log. */
+    private ChildProcess(List<String> command, boolean ownLog) throws IOException {
         description = String.join(" ", command);
         ProcessBuilder pb = new ProcessBuilder(command);
-        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        if (ownLog) {
+            pb.redirectErrorStream(true);
+        } else {
+            pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        }
         process = pb.start();
         commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         Thread reader = new Thread(() -> {
@@ -57,9 +61,6 @@ final class ChildProcess implements AutoCloseable {
                     }
                     synchronized (lines) {
                         lines.add(line);
-                    }
-                    if (onLine != null) {
-                        onLine.accept(line);
                     }
                 }
             } catch (IOException ignored) {
@@ -108,7 +109,7 @@ final class ChildProcess implements AutoCloseable {
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", classpath, Bench.class.getName()));
         cmd.addAll(List.of(args));
-        return new ChildProcess(cmd, null);
+        return new ChildProcess(cmd, false);
     }
 
     /**
@@ -120,7 +121,7 @@ final class ChildProcess implements AutoCloseable {
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Bench.class.getName()));
         cmd.addAll(List.of(args));
-        ChildProcess p = new ChildProcess(cmd, null);
+        ChildProcess p = new ChildProcess(cmd, false);
         p.servesRounds = true;
         try {
             p.awaitAnswer(120);
@@ -160,8 +161,39 @@ final class ChildProcess implements AutoCloseable {
         return line.substring(RoundServer.ANSWER.length());
     }
 
+    /** A server whose log (stdout and stderr) is kept rather than shown, e.g. Payara Micro. */
+    static ChildProcess withOwnLog(List<String> cmd) throws IOException {
+        return new ChildProcess(cmd, true);
+    }
+
+    /** The first output line containing {@code text}; fails when the process ends or the time is up first. */
+    String awaitLine(String text, long timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (System.nanoTime() < deadline) {
+            synchronized (lines) {
+                for (String line : lines) {
+                    if (line.contains(text)) {
+                        return line;
+                    }
+                }
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("'" + text + "' never came: the process ended; its last lines: "
+                        + lastLines());
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("no '" + text + "' within " + timeoutSeconds + " s; last lines: " + lastLines());
+    }
+
+    private String lastLines() {
+        synchronized (lines) {
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        }
+    }
+
     static ChildProcess startAndWaitForUrl(List<String> cmd) throws Exception {
-        ChildProcess p = new ChildProcess(cmd, null);
+        ChildProcess p = new ChildProcess(cmd, false);
         try {
             p.url.get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
