@@ -5,15 +5,18 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code liberty.worker.throughput} and {@code payara.worker.throughput}: the worker where users run it. The
- * container (Open Liberty 26.0.0.3 or Payara Micro 6, the integration tests' runtimes, on the default {@code java},
- * 127.0.0.1, free ports) runs one WAR with ojs-cdi, ojs-mp-rest and one no-op {@code bench.noop} handler
- * (concurrency 16, poll 50 ms, as {@code worker.throughput}), so the worker uses the container's own CDI,
+ * {@code liberty.worker.throughput}, {@code payara.worker.throughput} and {@code quarkus.worker.throughput}: the
+ * worker where users run it. The container (Open Liberty 26.0.0.3, Payara Micro 6 or Quarkus 3.34.1, the integration
+ * tests' runtimes, on the default {@code java}, 127.0.0.1, free ports) runs one application with ojs-cdi and one
+ * no-op {@code bench.noop} handler (concurrency 16, poll 50 ms, as {@code worker.throughput}): a WAR with ojs-mp-rest
+ * too, or the Quarkus application of {@code bench/quarkus-app}; so the worker uses the container's own CDI,
  * MicroProfile Config and MicroProfile Rest Client. A round: 20,000 jobs queued while the queue is paused, jobs/s
  * from resuming it until the server counts them all completed (asked every 5 ms: the only view into the container
  * that leaves the application as it is). Baseline: in the same round the better of the two raw Java 25 loops of
@@ -26,7 +29,7 @@ final class ContainerThroughputBench {
     private ContainerThroughputBench() {
     }
 
-    /** {@code container}: liberty or payara. */
+    /** {@code container}: liberty, payara or quarkus. */
     static void run(String container) throws Exception {
         String figure = container + ".worker.throughput";
         Optional<String> java25 = ChildProcess.java25();
@@ -35,17 +38,31 @@ final class ContainerThroughputBench {
             return;
         }
         Path work = Files.createTempDirectory("ojs-bench-" + container + "-throughput");
-        Path classes = GeneratedHandlers.compileNoop(work.resolve("gen"));
         try (ChildProcess server = ChildProcess.ojsServer();
              ChildProcess raw = ChildProcess.roundServer(java25.get(), "raw-rounds", server.url().toString())) {
-            Path war = LibertyDeployBench.war(work.resolve("throughput.war"), classes, server.url() + "\n"
-                    + "ojs.worker.queues=" + QUEUE + "\n"
-                    + "ojs.worker.concurrency=" + ThroughputBench.CONCURRENCY + "\n"
-                    + "ojs.worker.poll-interval=PT0.05S\n", true);
-            try (AutoCloseable running = container.equals("liberty") ? liberty(war) : payara(war, work)) {
+            Map<String, String> config = ThroughputBench.workerConfig(server.url(), QUEUE);
+            try (AutoCloseable running = switch (container) {
+                case "liberty" -> liberty(war(work, config));
+                case "payara" -> payara(war(work, config), work);
+                case "quarkus" -> quarkus(config);
+                default -> throw new IllegalArgumentException("unknown container " + container);
+            }) {
                 measure(figure, container, new RawOjs(server.url()), raw);
             }
         }
+    }
+
+    /** The application as a WAR: the no-op handler, ojs-cdi and ojs-mp-rest, the worker's configuration. */
+    private static Path war(Path work, Map<String, String> config) throws Exception {
+        Path classes = GeneratedHandlers.compileNoop(work.resolve("gen"));
+        StringBuilder properties = new StringBuilder(config.get("ojs.url")).append('\n');
+        config.forEach((key, value) -> {
+            if (!key.equals("ojs.url")) {
+                properties.append(key).append('=').append(value).append('\n');
+            }
+        });
+        // war() writes "ojs.url=" and then this text
+        return LibertyDeployBench.war(work.resolve("throughput.war"), classes, properties.toString(), true);
     }
 
     private static void measure(String figure, String container, RawOjs ojs, ChildProcess raw) throws Exception {
@@ -144,6 +161,31 @@ final class ContainerThroughputBench {
             return payara;
         } catch (Exception e) {
             payara.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The Quarkus application of {@code bench/quarkus-app} ({@code -Dquarkus.app.jar}: its {@code quarkus-run.jar},
+     * the same no-op handler and ojs-cdi on ArC, Quarkus' MicroProfile Rest Client and {@code ManagedExecutor}),
+     * configured through system properties, HTTP on 127.0.0.1 and a free port; returns once its worker runs.
+     */
+    private static AutoCloseable quarkus(Map<String, String> config) throws Exception {
+        String jar = System.getProperty("quarkus.app.jar", "");
+        if (jar.isBlank() || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("set -Dquarkus.app.jar to bench/quarkus-app's quarkus-run.jar (got '"
+                    + jar + "'; bench/run builds it unless BENCH_NO_BUILD is set)");
+        }
+        List<String> cmd = new ArrayList<>(List.of(ChildProcess.java(), "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + freePort()));
+        config.forEach((key, value) -> cmd.add("-D" + key + "=" + value));
+        cmd.addAll(List.of("-jar", jar));
+        ChildProcess quarkus = ChildProcess.withOwnLog(cmd);
+        try {
+            quarkus.awaitLine("OJS-WRK-0001", 300); // started, and its worker runs
+            return quarkus;
+        } catch (Exception e) {
+            quarkus.close();
             throw e;
         }
     }
