@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * {@code liberty.worker.throughput}, {@code payara.worker.throughput} and {@code quarkus.worker.throughput}: the
@@ -48,6 +50,16 @@ final class ContainerThroughputBench {
                 default -> throw new IllegalArgumentException("unknown container " + container);
             }) {
                 measure(figure, container, new RawOjs(server.url()), raw);
+            }
+        } finally {
+            deleteTree(work); // Payara Micro unpacks itself there (about 100 MB)
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }
