@@ -14,7 +14,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Bench throughput|telemetry|enqueue|pickup|heap|liberty|outbox");
+            System.err.println("usage: Bench throughput|telemetry|enqueue|pickup|heap|liberty|liberty-throughput|payara-throughput|quarkus-throughput|outbox");
             System.exit(2);
         }
         // progress lines stay readable: the libraries' INFO logs (Weld, the worker's start/stop) are not figures
@@ -26,8 +26,13 @@ public final class Bench {
             case "pickup" -> PickupLatencyBench.run();
             case "heap" -> HeapIdleBench.run();
             case "liberty" -> LibertyDeployBench.run();
+            case "liberty-throughput" -> ContainerThroughputBench.run("liberty");
+            case "payara-throughput" -> ContainerThroughputBench.run("payara");
+            case "quarkus-throughput" -> ContainerThroughputBench.run("quarkus");
             case "outbox" -> OutboxBench.run();
             case "heap-child" -> HeapIdleBench.child(args[1], URI.create(args[2]));
+            case "raw-rounds" -> RawRounds.serve(URI.create(args[1]), args.length > 2 ? URI.create(args[2]) : null);
+            case "worker-rounds" -> ThroughputBench.serveWorker(URI.create(args[1]), args[2]);
             case "echo-server" -> EchoServer.main(Path.of(args[1]), Path.of(args[2]));
             default -> {
                 System.err.println("unknown benchmark '" + args[0] + "'");

@@ -9,9 +9,12 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -24,9 +27,11 @@ import org.openjobspec.ee.JobSpec;
 import org.openjobspec.ee.OjsClient;
 
 /**
- * {@code client.enqueue} (single enqueues from 8 threads through {@link OjsClient}) and {@code client.enqueue_batch}
- * (batches of 100 from 8 threads), each against raw {@code java.net.http} POSTs of the very bytes the client sends,
- * recorded once through a forwarding proxy. One standalone OJS server, reset before every round.
+ * {@code client.enqueue} (single enqueues from 8 threads through {@link OjsClient}, in this JVM on Java 17) and
+ * {@code client.enqueue_batch} (batches of 100 from 8 threads), each against raw {@code java.net.http} POSTs of the
+ * very bytes the client sends (recorded once through a forwarding proxy) from 8 threads in a JVM on Java 25
+ * ({@link RawRounds}), whose HTTP client is the strongest this machine has. One standalone OJS server, reset before
+ * every round. Without Java 25 both figures are skipped.
  */
 final class EnqueueBench {
 
@@ -44,8 +49,15 @@ final class EnqueueBench {
     }
 
     static void run() throws Exception {
+        Optional<String> java25 = ChildProcess.java25();
+        if (java25.isEmpty()) {
+            Figures.skipped("client.enqueue", ChildProcess.noJava25());
+            Figures.skipped("client.enqueue_batch", ChildProcess.noJava25());
+            return;
+        }
         try (ChildProcess server = ChildProcess.ojsServer();
-             OjsClient client = OjsClient.builder().url(server.url()).build()) {
+             OjsClient client = OjsClient.builder().url(server.url()).build();
+             ChildProcess rawLoops = ChildProcess.roundServer(java25.get(), "raw-rounds", server.url().toString())) {
             RawOjs raw = new RawOjs(server.url());
             EnqueueOptions options = EnqueueOptions.defaults().queue(QUEUE);
             List<JobSpec> batch = new ArrayList<>();
@@ -57,12 +69,16 @@ final class EnqueueBench {
             String batchBody = wire.get("/ojs/v1/jobs/batch");
             Figures.progress("client sends %d bytes per enqueue and %d per batch of %d", single.length(),
                     batchBody.length(), BATCH);
+            Path bodies = Files.createTempDirectory("ojs-bench-enqueue");
+            Path singleFile = Files.writeString(bodies.resolve("single.json"), single);
+            Path batchFile = Files.writeString(bodies.resolve("batch.json"), batchBody);
 
             Call clientSingle = (t, i) -> client.enqueue("bench.noop", JobArgs.of("user" + i + "@example.com", i),
                     options) != null;
-            Call rawSingle = (t, i) -> send(raw, "/ojs/v1/jobs", single);
             Call clientBatch = (t, i) -> client.enqueueBatch(batch).size() == BATCH;
-            Call rawBatch = (t, i) -> send(raw, "/ojs/v1/jobs/batch", batchBody);
+            // the raw loops send the recorded bytes from their JVM on Java 25
+            Rate rawSingle = () -> rawLoops.askRate("enqueue /ojs/v1/jobs " + singleFile + " 1");
+            Rate rawBatch = () -> rawLoops.askRate("enqueue /ojs/v1/jobs/batch " + batchFile + " " + BATCH);
 
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             try {
@@ -74,16 +90,14 @@ final class EnqueueBench {
                 for (int r = 0; r < total; r++) {
                     // the server keeps warming up across rounds: alternate who goes first so neither always gains
                     boolean rawFirst = r % 2 == 1;
-                    double[] singles = pair(rawFirst, () -> rate(pool, raw, clientSingle, 1),
-                            () -> rate(pool, raw, rawSingle, 1));
-                    double[] batches = pair(rawFirst, () -> rate(pool, raw, clientBatch, BATCH),
-                            () -> rate(pool, raw, rawBatch, BATCH));
+                    double[] singles = pair(rawFirst, () -> rate(pool, raw, clientSingle, 1), rawSingle);
+                    double[] batches = pair(rawFirst, () -> rate(pool, raw, clientBatch, BATCH), rawBatch);
                     double c = singles[0];
                     double b = singles[1];
                     double cb = batches[0];
                     double bb = batches[1];
                     boolean warm = r < warmups;
-                    Figures.progress("enqueue %s %d: client %.0f/s, raw %.0f/s; batch client %.0f jobs/s, raw %.0f jobs/s",
+                    Figures.progress("enqueue %s %d: client %.0f/s, raw (Java 25) %.0f/s; batch client %.0f jobs/s, raw %.0f jobs/s",
                             warm ? "warm-up" : "round", warm ? r + 1 : r - warmups + 1, c, b, cb, bb);
                     if (!warm) {
                         int i = r - warmups;

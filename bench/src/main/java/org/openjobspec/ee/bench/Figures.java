@@ -56,6 +56,12 @@ final class Figures {
         System.out.flush();
     }
 
+    /** A figure that could not be measured here: one {@code SKIPPED <name>: <reason>} line on stdout. */
+    static void skipped(String name, String reason) {
+        System.out.println("SKIPPED " + name + ": " + reason);
+        System.out.flush();
+    }
+
     static String fmt(double v) {
         return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
     }

@@ -53,11 +53,39 @@ final class GeneratedHandlers {
                     """.formatted(name, type(i)));
             args.add(file.toString());
         }
+        javac(args);
+        Files.writeString(classes.resolve("META-INF/beans.xml"), BEANS_XML);
+        return classes;
+    }
+
+    /**
+     * Compiles {@code bench.noop.NoopHandler}, the no-op {@code bench.noop} handler of {@link BenchHandlers} as an
+     * application deployed to a container has it, into {@code dir/classes} and returns that directory.
+     */
+    static Path compileNoop(Path dir) throws IOException {
+        Path src = dir.resolve("src/bench/noop");
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(src);
+        Files.createDirectories(classes);
+        Path file = Files.writeString(src.resolve("NoopHandler.java"), """
+                package bench.noop;
+
+                @jakarta.enterprise.context.ApplicationScoped
+                public class NoopHandler {
+                    @org.openjobspec.ee.JobHandler("bench.noop")
+                    public void noop(String email, int n) {
+                    }
+                }
+                """);
+        javac(new ArrayList<>(List.of("--release", "17", "-proc:none", "-d", classes.toString(),
+                "-cp", System.getProperty("java.class.path"), file.toString())));
+        return classes;
+    }
+
+    private static void javac(List<String> args) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null || javac.run(null, null, System.err, args.toArray(String[]::new)) != 0) {
             throw new IllegalStateException("could not compile the generated handlers (is this a JDK?)");
         }
-        Files.writeString(classes.resolve("META-INF/beans.xml"), BEANS_XML);
-        return classes;
     }
 }

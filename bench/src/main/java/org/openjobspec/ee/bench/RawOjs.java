@@ -169,8 +169,20 @@ final class RawOjs {
         }
     }
 
+    /** Acks one job and waits for the answer (its body is not read: a raw loop only needs the status). */
     void ack(String id, String workerId) {
-        post("/ojs/v1/workers/ack", ackBody(id, workerId));
+        try {
+            int status = http.send(request("/ojs/v1/workers/ack", ackBody(id, workerId)),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException("ack answered " + status);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("ack: " + e, e);
+        }
     }
 
     /** Jobs of a queue completed since the last reset, from the queue stats endpoint. */
