@@ -76,7 +76,7 @@ final class EnqueueBench {
             Call clientSingle = (t, i) -> client.enqueue("bench.noop", JobArgs.of("user" + i + "@example.com", i),
                     options) != null;
             Call clientBatch = (t, i) -> client.enqueueBatch(batch).size() == BATCH;
-            // the raw loops send the recorded bytes from their JVM on Java 25
+            // the raw loops send the recorded bytes (fresh job ids) from their JVM on Java 25
             Rate rawSingle = () -> rawLoops.askRate("enqueue /ojs/v1/jobs " + singleFile + " 1");
             Rate rawBatch = () -> rawLoops.askRate("enqueue /ojs/v1/jobs/batch " + batchFile + " " + BATCH);
 
@@ -173,6 +173,29 @@ final class EnqueueBench {
             Figures.progress("%d of %d raw calls lost their answer to JDK-8338569 (not counted)", lost, calls + lost);
         }
         return jobs / seconds;
+    }
+
+    /**
+     * A recorded body with a fresh job id in place of each recorded one: the client fixes a new id per job before it
+     * sends (so that a retry cannot enqueue twice), and the server refuses an id it holds with 409.
+     */
+    static final class FreshIds {
+        private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("\"id\":\"[0-9a-f-]{36}\"");
+        private final String[] parts;
+        private final int length;
+
+        FreshIds(String body) {
+            parts = ID.split(body, -1);
+            length = body.length();
+        }
+
+        String next() {
+            StringBuilder b = new StringBuilder(length).append(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                b.append("\"id\":\"").append(org.openjobspec.ee.rest.Uuid7.next()).append('"').append(parts[i]);
+            }
+            return b.toString();
+        }
     }
 
     static boolean send(RawOjs raw, String path, String body) throws Exception {

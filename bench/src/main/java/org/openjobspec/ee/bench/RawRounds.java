@@ -53,8 +53,8 @@ final class RawRounds {
             case "echo" -> drain(echo, QUEUE, Integer.parseInt(command[1]));
             case "enqueue" -> {
                 String path = command[1];
-                String body = Files.readString(Path.of(command[2]));
-                yield EnqueueBench.rate(enqueuers, ojs, (t, i) -> EnqueueBench.send(ojs, path, body),
+                EnqueueBench.FreshIds body = new EnqueueBench.FreshIds(Files.readString(Path.of(command[2])));
+                yield EnqueueBench.rate(enqueuers, ojs, (t, i) -> EnqueueBench.send(ojs, path, body.next()),
                         Integer.parseInt(command[3]));
             }
             default -> throw new IllegalArgumentException("unknown command " + command[0]);
