@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openjobspec.ee.JobContext;
 import org.openjobspec.ee.JobHandler;
+import org.openjobspec.ee.OjsClient;
+import org.openjobspec.ee.model.Job;
 import org.openjobspec.ee.testing.EmbeddedOjsServer;
 import org.openjobspec.ee.testing.InjectOjsServer;
 import org.openjobspec.ee.testing.OjsServerTest;
@@ -78,16 +80,21 @@ class ProgressAndIdentityTest {
 
     @Test
     void aHandlersProgressShowsOnTheServerWhileItRunsAndIsWholeOnceItCompletes() throws Exception {
-        try (WeldContainer c = Ojs.boot(Exporter.class)) {
+        try (WeldContainer c = Ojs.boot(Exporter.class);
+             OjsClient client = OjsClient.builder().url(server.url()).build()) {
             String id = http.enqueue("export.rows", args(1000));
             JsonObject running = http.await(id, j -> j.containsKey("progress")
                     && j.getJsonNumber("progress").doubleValue() == 0.5);
             assertThat(running.getString("state")).isEqualTo("active");
             assertThat(running.getString("progress_message")).isEqualTo("half of 1000");
+            Job seen = client.getJob(id);
+            assertThat(seen.progressFraction()).as("read through the client").contains(0.5);
+            assertThat(seen.progressMessage()).isEqualTo("half of 1000");
 
             release.countDown();
             JsonObject done = http.awaitState(id, "completed");
             assertThat(done.getJsonNumber("progress").doubleValue()).isEqualTo(1.0);
+            assertThat(client.getJob(id).progressFraction()).contains(1.0);
             assertThat(done.getString("result")).isEqualTo("exported");
         }
     }

@@ -1,6 +1,7 @@
 package org.openjobspec.ee.model;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -77,7 +78,9 @@ public record Job(
         Unique unique,
         @JsonbProperty("retry_delay_ms") Long retryDelayMs,
         @JsonbProperty("parent_results") JsonValue parentResults,
-        String schema) {
+        String schema,
+        JsonValue progress,
+        @JsonbProperty("progress_message") String progressMessage) {
 
     public Job {
         errors = Wire.copyOrNull(errors);
@@ -85,6 +88,14 @@ public record Job(
     }
 
     /** The args, never {@code null} (an absent array reads as empty). */
+    /**
+     * The job's last reported progress, 0..1 (OJS progress extension), when the server shows it on the job as a
+     * number; empty when it shows none (or in a shape of its own, kept in {@link #progress()}).
+     */
+    public Optional<Double> progressFraction() {
+        return progress instanceof JsonNumber n ? Optional.of(n.doubleValue()) : Optional.empty();
+    }
+
     public JsonArray argsOrEmpty() {
         return args == null ? JsonValue.EMPTY_JSON_ARRAY : args;
     }
