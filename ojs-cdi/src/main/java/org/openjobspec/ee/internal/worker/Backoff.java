@@ -42,7 +42,8 @@ public final class Backoff {
         failures = 0;
     }
 
-    int failures() {
+    /** Failures since the last reset. */
+    public int failures() {
         return failures;
     }
 }

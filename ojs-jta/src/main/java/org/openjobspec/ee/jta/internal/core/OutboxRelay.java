@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjobspec.ee.JobSpec;
 import org.openjobspec.ee.OjsClient;
 import org.openjobspec.ee.error.OjsDuplicateException;
 import org.openjobspec.ee.error.OjsException;
 import org.openjobspec.ee.error.OjsValidationException;
+import org.openjobspec.ee.internal.worker.Backoff;
 
 import static org.openjobspec.ee.jta.internal.Messages.TX_0010;
 import static org.openjobspec.ee.jta.internal.Messages.TX_0011;
@@ -29,7 +29,8 @@ import static org.openjobspec.ee.jta.internal.Messages.TX_0016;
  * Sends committed outbox rows to the OJS server. Each pass is one task on the executor: claim the oldest pending
  * rows, up to {@link #BATCHES_PER_CLAIM} batches (FOR UPDATE SKIP LOCKED, so relays of several application
  * instances share the table without sending a row twice at once), send them batch after batch, delete them (or mark
- * them sent) and commit. The next pass follows at once while full claims come back, else on a wake-up (a commit that wrote rows) or after the poll interval.
+ * them sent) and commit. The next pass follows at once while full claims come back, else on a wake-up (a commit
+ * that wrote rows) or after the poll interval.
  * Between passes the relay holds no executor thread (the executor is shared with the worker's handlers, and a
  * small managed pool must not lose a thread to a relay that waits): the JDK's delay timer only submits the next
  * pass. At most one pass is queued or running at a time.
@@ -69,13 +70,17 @@ public final class OutboxRelay {
     // a stop ends a claim after the batch in flight; the claim's other rows stay pending
     private volatile boolean stopping;
     // passes only (one at a time, handed over through lock)
-    private int failures;
+    private final Backoff backoff;
     private Instant lastPrune = Instant.EPOCH;
 
     public OutboxRelay(OutboxStore store, OjsClient client, Settings settings) {
         this.store = store;
         this.client = client;
         this.settings = settings;
+        // the first wait after a failure is twice the poll interval (never above the cap)
+        Duration first = settings.pollInterval().multipliedBy(2);
+        this.backoff = new Backoff(first.compareTo(settings.backoffMax()) > 0 ? settings.backoffMax() : first,
+                settings.backoffMax());
     }
 
     /**
@@ -228,21 +233,21 @@ public final class OutboxRelay {
     private Duration relayAndWait() {
         try {
             int claimed = relayOnce();
-            if (failures > 0) {
+            if (backoff.failures() > 0) {
                 LOG.log(Level.INFO, TX_0016 + ": the OJS server takes outbox rows again after {0} failed attempts",
-                        failures);
-                failures = 0;
+                        backoff.failures());
+                backoff.reset();
             }
             prune();
             return claimed == settings.batchSize() * BATCHES_PER_CLAIM ? Duration.ZERO : settings.pollInterval();
         } catch (OjsException e) {
-            Duration wait = backoff(e.retryAfter().orElse(null));
-            LOG.log(failures == 1 ? Level.WARNING : Level.DEBUG, TX_0012 + ": the OJS server did not take outbox "
-                    + "rows ({0}: {1}); rows kept, next try in {2}", e.getClass().getSimpleName(), e.getMessage(),
-                    wait);
+            Duration wait = backoff.nextDelay(e.retryAfter().orElse(null));
+            LOG.log(backoff.failures() == 1 ? Level.WARNING : Level.DEBUG, TX_0012 + ": the OJS server did not "
+                    + "take outbox rows ({0}: {1}); rows kept, next try in {2}", e.getClass().getSimpleName(),
+                    e.getMessage(), wait);
             return wait;
         } catch (SQLException | RuntimeException e) {
-            Duration wait = backoff(null);
+            Duration wait = backoff.nextDelay(null);
             LOG.log(Level.WARNING, TX_0013 + ": outbox relay: " + e + "; rows kept, next try in " + wait, e);
             return wait;
         }
@@ -332,14 +337,5 @@ public final class OutboxRelay {
             lastPrune = now;
             store.pruneSent(now.minus(settings.retention()));
         }
-    }
-
-    /** Poll interval doubled per failure up to the cap, jittered to [d/2, d], never below Retry-After. */
-    private Duration backoff(Duration retryAfter) {
-        failures++;
-        long cap = settings.backoffMax().toMillis();
-        long d = Math.min(cap, settings.pollInterval().toMillis() << Math.min(failures, 20));
-        long jittered = d / 2 + ThreadLocalRandom.current().nextLong(d / 2 + 1);
-        return Duration.ofMillis(Math.max(jittered, retryAfter == null ? 0 : retryAfter.toMillis()));
     }
 }
